@@ -1,0 +1,81 @@
+/** The only module that touches the filesystem, stdin/stdout/stderr and the process. */
+import { randomBytes } from 'node:crypto';
+import { readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve as resolvePath } from 'node:path';
+
+export type ReadOutcome = { ok: true; data: Uint8Array } | { ok: false; error: string };
+
+export function readInputBytes(path: string): ReadOutcome {
+  try {
+    if (path === '-') return { ok: true, data: readFileSync(0) };
+    const st = statSync(path);
+    if (st.isDirectory()) return { ok: false, error: `${path}: is a directory` };
+    return { ok: true, data: readFileSync(path) };
+  } catch (e) {
+    return { ok: false, error: `${path}: ${describeFsError(e)}` };
+  }
+}
+
+export function readTextIfExists(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function describeFsError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    default:
+      return (e as Error).message;
+  }
+}
+
+/** Same file? Compares resolved real paths when they exist, else absolute paths. */
+export function samePath(a: string, b: string): boolean {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return resolvePath(p);
+    }
+  };
+  return real(a) === real(b);
+}
+
+/** Writes through a temporary file in the same directory and a rename: never a truncated file. */
+export function writeFileAtomic(path: string, text: string): void {
+  const tmp = join(dirname(path), `.${basename(path)}.bgpc-tmp-${randomBytes(4).toString('hex')}`);
+  try {
+    writeFileSync(tmp, text, { encoding: 'utf8', flag: 'wx' });
+    renameSync(tmp, path);
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // the temporary file was never created
+    }
+    throw new Error(`cannot write ${path}: ${describeFsError(e)}`);
+  }
+}
+
+export const stdout = (s: string): void => void process.stdout.write(s);
+export const stderr = (s: string): void => void process.stderr.write(s);
+export const stderrIsTty = (): boolean => Boolean(process.stderr.isTTY) && !process.env['NO_COLOR'];
+
+export function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}

@@ -1,0 +1,322 @@
+#!/usr/bin/env node
+/**
+ * The `bgpc` command: a thin layer over the library (src/index.ts).
+ * Exit codes: 0 success (warnings allowed); 1 error diagnostics, or loss under
+ * --strict, or --check found a difference; 2 usage error, unreadable or
+ * undetectable input, unknown or unavailable format.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { stringify } from 'yaml';
+import {
+  convert,
+  emit,
+  formats,
+  hasErrors,
+  irJsonSchema,
+  lint,
+  parse,
+  renderJson,
+  renderSarif,
+  renderText,
+  type Diagnostic,
+  type Input,
+  type Severity,
+} from '../index.js';
+import { unifiedDiff } from './diff.js';
+import { packageVersion, readInputBytes, readTextIfExists, samePath, stderr, stderrIsTty, stdout, writeFileAtomic } from './io.js';
+
+const EXIT_OK = 0;
+const EXIT_FINDINGS = 1;
+const EXIT_USAGE = 2;
+
+class UsageError extends Error {}
+
+const help: Record<string, string> = {
+  main: `bgpc — BGP configuration compiler
+
+Usage: bgpc <command> [options]
+
+Commands:
+  parse FILE...     read configs into the BGP intent IR and print it
+  convert FILE...   translate configs to another format (--to TARGET)
+  lint FILE...      check one config or a whole setup for mismatches
+  schema            print the JSON Schema of the IR
+  formats           list the formats and what bgpc can do with each
+
+Options: --help (on every command), --version, --debug (stack traces)
+Inputs: a path, or - for stdin. Several inputs form one document.
+Exit codes: 0 ok, 1 errors (or loss under --strict), 2 usage or unreadable input.
+`,
+  parse: `Usage: bgpc parse FILE... [--from FORMAT] [--format json|yaml] [--effective]
+
+Reads the inputs into one IR document and prints it on stdout.
+  --from FORMAT         format of the inputs (default: detected from content)
+  --format json|yaml    IR encoding (default json)
+  --effective           apply the source dialects' defaults and inheritance
+  --diagnostics text|json|sarif   how diagnostics are printed on stderr (default text)
+  --max-input-bytes N   refuse larger inputs (default 268435456)
+`,
+  convert: `Usage: bgpc convert FILE... --to TARGET [--from FORMAT] [-o PATH [--check]] [--strict]
+
+Translates the inputs to TARGET and prints the result (or writes PATH).
+  --to TARGET           target format (see bgpc formats)
+  --from FORMAT         format of the inputs (default: detected from content)
+  -o, --output PATH     write PATH through a temporary file and a rename
+  --check               with -o: write nothing; exit 1 with a diff when PATH differs
+  --strict              any loss (a construct dropped or changed) fails the conversion
+  --format json|yaml    encoding when TARGET is ir (default json; yaml for a .yaml/.yml PATH)
+  --effective           when TARGET is ir: print effective values
+  --diagnostics text|json|sarif   how diagnostics are printed on stderr (default text)
+  --max-input-bytes N   refuse larger inputs
+`,
+  lint: `Usage: bgpc lint FILE... [--format text|json|sarif] [--rule ID=off|info|warning|error]...
+
+Checks the inputs (one config, or a router plus its cluster resources).
+  --format text|json|sarif   output on stdout (default text)
+  --rule ID=LEVEL       change a rule's severity or turn it off (repeatable)
+  --from FORMAT         format of the inputs (default: detected from content)
+Exit 1 when an error is found.
+`,
+  schema: `Usage: bgpc schema
+
+Prints the JSON Schema (draft 2020-12) of the IR, generated from its zod schemas.
+`,
+  formats: `Usage: bgpc formats [--format text|json]
+
+Lists every format bgpc knows, and whether it reads and writes it today.
+`,
+};
+
+type Values = Record<string, string | boolean | string[] | undefined>;
+
+const common = {
+  help: { type: 'boolean', short: 'h' },
+  debug: { type: 'boolean' },
+  from: { type: 'string' },
+  'max-input-bytes': { type: 'string' },
+  diagnostics: { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
+function args(argv: string[], options: ParseArgsConfig['options']): { values: Values; positionals: string[] } {
+  try {
+    const r = parseArgs({ args: argv, options: { ...common, ...options }, allowPositionals: true, strict: true });
+    return { values: r.values as Values, positionals: r.positionals };
+  } catch (e) {
+    throw new UsageError((e as Error).message.split('\n')[0]);
+  }
+}
+
+function choice(values: Values, key: string, allowed: readonly string[], fallback: string): string {
+  const v = values[key];
+  if (v === undefined) return fallback;
+  if (typeof v !== 'string' || !allowed.includes(v)) throw new UsageError(`--${key} must be one of: ${allowed.join(', ')}`);
+  return v;
+}
+
+function maxBytes(values: Values): number | undefined {
+  const v = values['max-input-bytes'];
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError('--max-input-bytes must be a positive integer');
+  return n;
+}
+
+interface Loaded {
+  inputs: Input[];
+  sources: Map<string, string>;
+  failures: Diagnostic[];
+}
+
+function loadInputs(paths: string[]): Loaded {
+  if (paths.length === 0) throw new UsageError('no input files (use - for stdin)');
+  const inputs: Input[] = [];
+  const sources = new Map<string, string>();
+  const failures: Diagnostic[] = [];
+  for (const p of paths) {
+    const name = p === '-' ? '<stdin>' : p;
+    const r = readInputBytes(p);
+    if (!r.ok) {
+      failures.push({ code: 'input/unreadable', severity: 'error', message: r.error });
+      continue;
+    }
+    inputs.push({ name, text: r.data });
+    sources.set(name, Buffer.from(r.data).toString('utf8'));
+  }
+  return { inputs, sources, failures };
+}
+
+function printDiagnostics(ds: readonly Diagnostic[], format: string, sources: Map<string, string>, inputError = false): void {
+  if (ds.length === 0 && format === 'text') return;
+  if (format === 'json') stderr(renderJson(ds));
+  else if (format === 'sarif') stderr(renderSarif(ds, { toolVersion: packageVersion() }));
+  else stderr(renderText(ds, { sources, color: stderrIsTty(), summary: !inputError }));
+}
+
+function cmdParse(argv: string[]): number {
+  const { values, positionals } = args(argv, { format: { type: 'string' }, effective: { type: 'boolean' } });
+  if (values['help']) return printHelp('parse');
+  const encoding = choice(values, 'format', ['json', 'yaml'], 'json') as 'json' | 'yaml';
+  const diagFormat = choice(values, 'diagnostics', ['text', 'json', 'sarif'], 'text');
+  const loaded = loadInputs(positionals);
+  if (loaded.failures.length > 0) {
+    printDiagnostics(loaded.failures, diagFormat, loaded.sources, true);
+    return EXIT_USAGE;
+  }
+  const r = parse(loaded.inputs, { from: values['from'] as string | undefined, maxInputBytes: maxBytes(values) });
+  if (r.status !== 'ok') {
+    printDiagnostics(r.diagnostics, diagFormat, loaded.sources, true);
+    return EXIT_USAGE;
+  }
+  const out = emit(r.doc, { to: 'ir', encoding, effective: Boolean(values['effective']) });
+  const all = [...r.diagnostics, ...out.diagnostics];
+  printDiagnostics(all, diagFormat, loaded.sources);
+  if (hasErrors(all)) return EXIT_FINDINGS;
+  stdout(out.text ?? '');
+  return EXIT_OK;
+}
+
+function cmdConvert(argv: string[]): number {
+  const { values, positionals } = args(argv, {
+    to: { type: 'string' },
+    output: { type: 'string', short: 'o' },
+    check: { type: 'boolean' },
+    strict: { type: 'boolean' },
+    format: { type: 'string' },
+    effective: { type: 'boolean' },
+  });
+  if (values['help']) return printHelp('convert');
+  const to = values['to'];
+  if (typeof to !== 'string') throw new UsageError('convert needs --to TARGET (see bgpc formats)');
+  const output = values['output'] as string | undefined;
+  if (values['check'] && !output) throw new UsageError('--check needs -o PATH');
+  const diagFormat = choice(values, 'diagnostics', ['text', 'json', 'sarif'], 'text');
+  const encoding = choice(values, 'format', ['json', 'yaml'], output && /\.ya?ml$/i.test(output) ? 'yaml' : 'json') as 'json' | 'yaml';
+  if (output && positionals.some((p) => p !== '-' && samePath(p, output))) {
+    printDiagnostics([{ code: 'output/refused', severity: 'error', message: `${output}: refusing to overwrite an input file` }], diagFormat, new Map(), true);
+    return EXIT_USAGE;
+  }
+  const loaded = loadInputs(positionals);
+  if (loaded.failures.length > 0) {
+    printDiagnostics(loaded.failures, diagFormat, loaded.sources, true);
+    return EXIT_USAGE;
+  }
+  const r = convert(loaded.inputs, {
+    to,
+    from: values['from'] as string | undefined,
+    strict: Boolean(values['strict']),
+    encoding,
+    effective: Boolean(values['effective']),
+    maxInputBytes: maxBytes(values),
+  });
+  if (r.status !== 'ok') {
+    printDiagnostics(r.diagnostics, diagFormat, loaded.sources, true);
+    return EXIT_USAGE;
+  }
+  printDiagnostics(r.diagnostics, diagFormat, loaded.sources);
+  if (!r.ok || r.output === undefined) {
+    if (values['strict'] && !hasErrors(r.diagnostics)) stderr('bgpc: --strict: the conversion loses information; nothing written\n');
+    return EXIT_FINDINGS;
+  }
+  if (!output) {
+    stdout(r.output);
+    return EXIT_OK;
+  }
+  if (values['check']) {
+    const current = readTextIfExists(output);
+    if (current === r.output) return EXIT_OK;
+    stdout(unifiedDiff(current ?? '', r.output, current === undefined ? '/dev/null' : output, `${output} (bgpc)`));
+    stderr(`bgpc: ${output} ${current === undefined ? 'does not exist' : 'differs from what bgpc would write'}\n`);
+    return EXIT_FINDINGS;
+  }
+  writeFileAtomic(output, r.output);
+  return EXIT_OK;
+}
+
+function cmdLint(argv: string[]): number {
+  const { values, positionals } = args(argv, { format: { type: 'string' }, rule: { type: 'string', multiple: true } });
+  if (values['help']) return printHelp('lint');
+  const format = choice(values, 'format', ['text', 'json', 'sarif'], 'text');
+  const ruleSettings: Record<string, Severity | 'off'> = {};
+  for (const r of (values['rule'] as string[] | undefined) ?? []) {
+    const m = /^(?:lint\/)?([a-z0-9-]+)=(off|info|warning|error)$/.exec(r);
+    if (!m) throw new UsageError(`--rule ${r}: expected ID=off|info|warning|error`);
+    ruleSettings[m[1]!] = m[2] as Severity | 'off';
+  }
+  const loaded = loadInputs(positionals);
+  if (loaded.failures.length > 0) {
+    printDiagnostics(loaded.failures, 'text', loaded.sources, true);
+    return EXIT_USAGE;
+  }
+  const r = lint(loaded.inputs, { from: values['from'] as string | undefined, rules: ruleSettings, maxInputBytes: maxBytes(values) });
+  if (r.status !== 'ok') {
+    printDiagnostics(r.diagnostics, 'text', loaded.sources, true);
+    return EXIT_USAGE;
+  }
+  if (format === 'json') stdout(renderJson(r.diagnostics));
+  else if (format === 'sarif') stdout(renderSarif(r.diagnostics, { toolVersion: packageVersion() }));
+  else stdout(renderText(r.diagnostics, { sources: loaded.sources, color: Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'] }) || 'no problems found\n');
+  return hasErrors(r.diagnostics) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function cmdSchema(argv: string[]): number {
+  const { values, positionals } = args(argv, {});
+  if (values['help']) return printHelp('schema');
+  if (positionals.length > 0) throw new UsageError('schema takes no arguments');
+  stdout(`${JSON.stringify(irJsonSchema(), null, 2)}\n`);
+  return EXIT_OK;
+}
+
+function cmdFormats(argv: string[]): number {
+  const { values } = args(argv, { format: { type: 'string' } });
+  if (values['help']) return printHelp('formats');
+  const format = choice(values, 'format', ['text', 'json', 'yaml'], 'text');
+  const list = formats();
+  if (format === 'json') stdout(`${JSON.stringify(list, null, 2)}\n`);
+  else if (format === 'yaml') stdout(stringify(list));
+  else {
+    const rows = list.map((f) => {
+      const can = [f.read ? 'read' : '', f.write ? 'write' : ''].filter(Boolean).join('+') || `planned: ${f.plannedIn ?? ''}`;
+      return `${f.id.padEnd(11)} ${can.padEnd(30)} ${f.description}`;
+    });
+    stdout(`${'FORMAT'.padEnd(11)} ${'SUPPORT'.padEnd(30)} DESCRIPTION\n${rows.join('\n')}\n`);
+  }
+  return EXIT_OK;
+}
+
+function printHelp(topic: string): number {
+  stdout(help[topic] ?? help['main']!);
+  return EXIT_OK;
+}
+
+const commands: Record<string, (argv: string[]) => number> = {
+  parse: cmdParse,
+  convert: cmdConvert,
+  lint: cmdLint,
+  schema: cmdSchema,
+  formats: cmdFormats,
+};
+
+export function main(argv: string[]): number {
+  const debug = argv.includes('--debug');
+  try {
+    const [cmd, ...rest] = argv;
+    if (cmd === undefined || cmd === '--help' || cmd === '-h' || cmd === 'help') return printHelp(rest[0] ?? 'main');
+    if (cmd === '--version' || cmd === '-V') {
+      stdout(`${packageVersion()}\n`);
+      return EXIT_OK;
+    }
+    const run = commands[cmd];
+    if (!run) throw new UsageError(`unknown command "${cmd}" (commands: ${Object.keys(commands).join(', ')})`);
+    return run(rest);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      stderr(`bgpc: ${e.message}\nRun 'bgpc --help' for usage.\n`);
+      return EXIT_USAGE;
+    }
+    if (debug) stderr(`${(e as Error).stack ?? String(e)}\n`);
+    else stderr(`bgpc: internal error: ${(e as Error).message} (a bug in bgpc; rerun with --debug for details)\n`);
+    return EXIT_FINDINGS;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

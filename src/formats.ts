@@ -1,0 +1,42 @@
+/**
+ * THE format registry (pandoc's readers/writers tables, Aerleon's
+ * BUILTIN_GENERATORS). The CLI and the public API only read this table;
+ * adding a format is adding a row and its parse/ and emit/ folders.
+ */
+import { emitIr } from './emit/ir/index.js';
+import { parseIr } from './parse/ir/index.js';
+import type { Reader, Writer } from './pipeline-types.js';
+
+export interface FormatInfo {
+  id: string;
+  description: string;
+  aliases?: string[];
+  read?: Reader;
+  write?: Writer;
+  /** For formats not implemented yet: where the work is tracked. */
+  plannedIn?: string;
+}
+
+export const formats: readonly FormatInfo[] = [
+  { id: 'ir', description: 'bgpc BGP intent IR (JSON or YAML)', aliases: ['ir-json', 'ir-yaml'], read: parseIr, write: emitIr },
+  { id: 'frr', description: 'FRR frr.conf / bgpd.conf / bfdd.conf', plannedIn: 'issue 3 (FRR)' },
+  { id: 'bird', description: 'BIRD 2 bird.conf', aliases: ['bird2'], plannedIn: 'issue 4 (BIRD)' },
+  { id: 'bird1', description: 'BIRD 1.6 bird.conf / bird6.conf (as Calico ships it)', plannedIn: 'issue 4 (BIRD)' },
+  { id: 'gobgp', description: 'gobgpd config, TOML', aliases: ['gobgp-toml'], plannedIn: 'issue 5 (GoBGP)' },
+  { id: 'gobgp-yaml', description: 'gobgpd config, YAML (loxilb)', plannedIn: 'issue 5 (GoBGP)' },
+  { id: 'gobgp-json', description: 'gobgpd config, JSON', plannedIn: 'issue 5 (GoBGP)' },
+  { id: 'metallb', description: 'MetalLB resources (BGPPeer, IPAddressPool, BGPAdvertisement, BFDProfile, ConfigMap)', plannedIn: 'issue 6 (Kubernetes)' },
+  { id: 'frr-k8s', description: 'frr-k8s FRRConfiguration', plannedIn: 'issue 6 (Kubernetes)' },
+  { id: 'cilium', description: 'Cilium BGP control plane resources (v2, v2alpha1, v1 peering policy)', plannedIn: 'issue 6 (Kubernetes)' },
+  { id: 'calico', description: 'Calico BGPPeer, BGPConfiguration, BGPFilter, IPPool, Node', plannedIn: 'issue 6 (Kubernetes)' },
+  { id: 'purelb', description: 'PureLB ServiceGroup, LBNodeAgent, BGPConfiguration, BIRD ConfigMap', plannedIn: 'issue 6 (Kubernetes)' },
+  { id: 'k8s', description: 'Kubernetes resources of any project above, dispatched by apiVersion/kind (read only)', plannedIn: 'issue 6 (Kubernetes)' },
+];
+
+export function findFormat(name: string): FormatInfo | undefined {
+  return formats.find((f) => f.id === name || f.aliases?.includes(name));
+}
+
+export function formatNames(): string[] {
+  return formats.map((f) => f.id);
+}

@@ -1,0 +1,189 @@
+/**
+ * bgpc as a library: parse, emit, convert, lint, formats.
+ *
+ * Pure: takes texts (or bytes) and returns results carrying diagnostics. No
+ * filesystem, no console, no process.exit; bad input never throws (only
+ * programming errors do).
+ */
+import { hasErrors, hasLoss, Sink, type Diagnostic } from './diagnostics/diagnostic.js';
+import { findFormat, formats as registry, type FormatInfo } from './formats.js';
+import { emptyDocument, mergeDocuments } from './ir/build.js';
+import type { IrDocument } from './ir/schema.js';
+import { runLint, type LintOptions } from './lint/index.js';
+import { detectFormat } from './parse/detect.js';
+import type { ReadOptions, WriteOptions } from './pipeline-types.js';
+import { decodeInput, DEFAULT_MAX_INPUT_BYTES } from './source-input.js';
+
+export interface Input {
+  /** What diagnostics call the input: a path, or `<stdin>`. */
+  name: string;
+  /** The content, as text or raw bytes (bytes are checked for being UTF-8 text). */
+  text: string | Uint8Array;
+  /** Format id; detected from the content (and name) when absent. */
+  format?: string;
+}
+
+export interface ParseOptions extends ReadOptions {
+  /** Format of every input that does not name its own. */
+  from?: string;
+  maxInputBytes?: number;
+}
+
+/**
+ * `ok`: parsed (maybe with diagnostics); `input-error`: an input could not be
+ * read, detected or has no reader (the CLI's exit 2).
+ */
+export type Status = 'ok' | 'input-error';
+
+export interface ParseResult {
+  doc: IrDocument;
+  diagnostics: Diagnostic[];
+  status: Status;
+}
+
+export function parse(inputs: Input | readonly Input[], opts: ParseOptions = {}): ParseResult {
+  const list = Array.isArray(inputs) ? inputs : [inputs as Input];
+  const sink = new Sink();
+  const docs: IrDocument[] = [];
+  let status: Status = 'ok';
+  for (const input of list) {
+    const decoded = decodeInput(input.name, input.text, opts.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES);
+    sink.addAll(decoded.diagnostics);
+    if (!decoded.file) {
+      status = 'input-error';
+      continue;
+    }
+    const name = input.format ?? opts.from ?? detectFormat(decoded.file);
+    if (!name) {
+      sink.report('input/undetected', `${input.name}: cannot tell which format this is`, {
+        hint: `pass --from with one of: ${registry.filter((f) => f.read).map((f) => f.id).join(', ')}`,
+      });
+      status = 'input-error';
+      continue;
+    }
+    const format = findFormat(name);
+    if (!format) {
+      sink.report('format/unknown', `unknown format "${name}"`, { hint: `known formats: ${registry.map((f) => f.id).join(', ')}` });
+      status = 'input-error';
+      continue;
+    }
+    if (!format.read) {
+      sink.report('format/unavailable', `${input.name}: reading ${format.id} is not implemented yet${format.plannedIn ? ` (${format.plannedIn})` : ''}`);
+      status = 'input-error';
+      continue;
+    }
+    const r = format.read(decoded.file, opts);
+    sink.addAll(r.diagnostics);
+    docs.push(r.doc);
+  }
+  const doc = docs.length === 1 ? docs[0]! : docs.length === 0 ? emptyDocument() : mergeDocuments(docs);
+  return { doc, diagnostics: sink.list, status };
+}
+
+export interface EmitOptions extends WriteOptions {
+  to: string;
+}
+
+export interface EmitResult {
+  /** Absent when the target has no writer. */
+  text?: string;
+  diagnostics: Diagnostic[];
+  status: Status;
+}
+
+export function emit(doc: IrDocument, opts: EmitOptions): EmitResult {
+  const format = findFormat(opts.to);
+  const sink = new Sink();
+  if (!format) {
+    sink.report('format/unknown', `unknown target format "${opts.to}"`, { hint: `known formats: ${registry.map((f) => f.id).join(', ')}` });
+    return { diagnostics: sink.list, status: 'input-error' };
+  }
+  if (!format.write) {
+    sink.report('format/unavailable', `writing ${format.id} is not implemented yet${format.plannedIn ? ` (${format.plannedIn})` : ''}`);
+    return { diagnostics: sink.list, status: 'input-error' };
+  }
+  const r = format.write(doc, opts);
+  return { text: r.text, diagnostics: r.diagnostics.map((d) => (d.target ? d : { ...d, target: format.id })), status: 'ok' };
+}
+
+export interface ConvertOptions extends ParseOptions, WriteOptions {
+  to: string;
+  /** Any loss (a warning that drops or changes a construct) fails the conversion. */
+  strict?: boolean;
+}
+
+export interface ConvertResult {
+  /** The target text; absent when the conversion failed (errors, or loss under `strict`). */
+  output?: string;
+  diagnostics: Diagnostic[];
+  status: Status;
+  ok: boolean;
+}
+
+export function convert(inputs: Input | readonly Input[], opts: ConvertOptions): ConvertResult {
+  const target = findFormat(opts.to);
+  if (!target?.write) {
+    // Refuse before reading anything: the target decides whether there is work to do.
+    const r = emit(emptyDocument(), opts);
+    return { diagnostics: r.diagnostics, status: 'input-error', ok: false };
+  }
+  const parsed = parse(inputs, opts);
+  if (parsed.status !== 'ok' || hasErrors(parsed.diagnostics)) {
+    return { diagnostics: parsed.diagnostics, status: parsed.status, ok: false };
+  }
+  const emitted = emit(parsed.doc, opts);
+  const diagnostics = [...parsed.diagnostics, ...emitted.diagnostics];
+  const ok = !hasErrors(diagnostics) && !(opts.strict && hasLoss(diagnostics));
+  return ok ? { output: emitted.text, diagnostics, status: 'ok', ok } : { diagnostics, status: 'ok', ok };
+}
+
+export interface LintResult {
+  diagnostics: Diagnostic[];
+  status: Status;
+}
+
+export function lint(inputs: Input | readonly Input[] | IrDocument, opts: ParseOptions & LintOptions = {}): LintResult {
+  if (isDocument(inputs)) return { diagnostics: runLint(inputs, opts), status: 'ok' };
+  const parsed = parse(inputs, opts);
+  if (parsed.status !== 'ok') return { diagnostics: parsed.diagnostics, status: parsed.status };
+  return { diagnostics: [...parsed.diagnostics, ...runLint(parsed.doc, opts)], status: 'ok' };
+}
+
+function isDocument(v: unknown): v is IrDocument {
+  return typeof v === 'object' && v !== null && 'irVersion' in v;
+}
+
+export interface FormatSummary {
+  id: string;
+  description: string;
+  aliases: string[];
+  read: boolean;
+  write: boolean;
+  plannedIn?: string;
+}
+
+/** Every format bgpc knows, with what it can do today. */
+export function formats(): FormatSummary[] {
+  return registry.map((f: FormatInfo) => ({
+    id: f.id,
+    description: f.description,
+    aliases: f.aliases ?? [],
+    read: Boolean(f.read),
+    write: Boolean(f.write),
+    ...(f.plannedIn ? { plannedIn: f.plannedIn } : {}),
+  }));
+}
+
+export { resolve } from './ir/resolve.js';
+export { normalize } from './ir/normalize.js';
+export { irJsonSchema } from './ir/json-schema.js';
+export { IR_VERSION, IrDocument as IrDocumentSchema } from './ir/schema.js';
+export type * from './ir/types.js';
+export type { Diagnostic, Severity, RelatedSpan } from './diagnostics/diagnostic.js';
+export { hasErrors, hasLoss, sortDiagnostics } from './diagnostics/diagnostic.js';
+export { codes } from './diagnostics/codes.js';
+export { renderText } from './diagnostics/format/text.js';
+export { renderJson } from './diagnostics/format/json.js';
+export { renderSarif } from './diagnostics/format/sarif.js';
+export type { Span, Position } from './source.js';
+export { SourceFile } from './source.js';

@@ -1,0 +1,41 @@
+/** Small constructors used by readers and tests (pandoc-types Builder). */
+import { IR_VERSION, type IrDocument, type Speaker } from './schema.js';
+
+export function emptyDocument(): IrDocument {
+  return { irVersion: IR_VERSION, sources: [], speakers: [], raw: [] };
+}
+
+export function emptySpeaker(id: string, kind: Speaker['kind'] = 'daemon'): Speaker {
+  return {
+    id,
+    kind,
+    peerGroups: [],
+    peers: [],
+    listenRanges: [],
+    networks: [],
+    aggregates: [],
+    redistribute: [],
+    policy: { prefixSets: [], communitySets: [], asPathSets: [], neighborSets: [], policies: [] },
+    bfdProfiles: [],
+    pools: [],
+    advertisements: [],
+    raw: [],
+  };
+}
+
+/** Several documents (one per input file) become one: sources, speakers and raw nodes are concatenated. */
+export function mergeDocuments(docs: readonly IrDocument[]): IrDocument {
+  const out = emptyDocument();
+  const ids = new Set<string>();
+  for (const d of docs) {
+    out.sources.push(...d.sources);
+    out.raw.push(...d.raw);
+    for (const s of d.speakers) {
+      let id = s.id;
+      for (let n = 2; ids.has(id); n++) id = `${s.id}#${n}`;
+      ids.add(id);
+      out.speakers.push(id === s.id ? s : { ...s, id });
+    }
+  }
+  return out;
+}
