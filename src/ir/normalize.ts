@@ -1,7 +1,7 @@
 /**
  * Canonical form for comparing IR documents (prettier's massageAstNode):
- * drops `origin` spans and the `sources` list, removes undefined values and
- * empty arrays (an empty object is kept: an empty label selector selects
+ * drops `origin` spans and the `sources` list, removes undefined values,
+ * empty arrays and empty objects (except an empty `...Selector`, which selects
  * everything), keeps order (order is meaningful in policies).
  */
 import type { IrDocument } from './schema.js';
@@ -19,7 +19,7 @@ export function normalize(doc: IrDocument, opts: NormalizeOptions = {}): unknown
   return cleaned;
 }
 
-/** Removes undefined values and empty arrays (and `origin` unless kept). */
+/** Removes undefined values, empty arrays and empty non-selector objects (and `origin` unless kept). */
 export function prune(value: unknown, keepOrigin = true): unknown {
   if (Array.isArray(value)) return value.map((v) => prune(v, keepOrigin));
   if (value !== null && typeof value === 'object') {
@@ -29,9 +29,14 @@ export function prune(value: unknown, keepOrigin = true): unknown {
       if (!keepOrigin && k === 'origin') continue;
       const p = prune(v, keepOrigin);
       if (Array.isArray(p) && p.length === 0) continue;
+      if (isEmptyObject(p) && !k.endsWith('Selector')) continue;
       out[k] = p;
     }
     return out;
   }
   return value;
+}
+
+function isEmptyObject(v: unknown): boolean {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0;
 }

@@ -66,7 +66,7 @@ export const FormatId = z
   .describe('Format family a node was read from or is written to.');
 
 export const LabelSelector = z
-  .object({
+  .strictObject({
     matchLabels: z.record(z.string(), z.string()).optional(),
     matchExpressions: z
       .array(
@@ -95,7 +95,7 @@ export const Secret = z
 // ---------------------------------------------------------------- raw
 
 export const RawNode = z
-  .object({
+  .strictObject({
     dialect: FormatId,
     text: z.string(),
     context: z.array(z.string()).optional().describe('Enclosing blocks, outermost first, e.g. ["router bgp 65000", "address-family ipv4 unicast"].'),
@@ -117,7 +117,7 @@ export const RemoteAs = z
 export type RemoteAs = z.infer<typeof RemoteAs>;
 
 export const PolicyRef = z
-  .object({
+  .strictObject({
     kind: z.enum(['policy', 'prefix-set', 'as-path-set']),
     name: z.string(),
     origin,
@@ -126,7 +126,7 @@ export const PolicyRef = z
 export type PolicyRef = z.infer<typeof PolicyRef>;
 
 export const PolicyChain = z
-  .object({
+  .strictObject({
     chain: z.array(PolicyRef).default([]).describe('Applied in order; a route must pass every element.'),
     defaultAction: z.enum(['accept', 'reject']).optional().describe('What happens to a route no element decided on.'),
     origin,
@@ -143,7 +143,7 @@ export const PrefixLimit = z.strictObject({
 });
 
 export const FamilySettings = z
-  .object({
+  .strictObject({
     family: Family,
     activate: z.boolean().optional(),
     import: PolicyChain.optional(),
@@ -184,7 +184,7 @@ export const GracefulRestart = z.strictObject({
 });
 
 export const BfdSettings = z
-  .object({
+  .strictObject({
     enabled: z.boolean(),
     profile: z.string().optional().describe('Name of a BFD profile of the same speaker.'),
     mode: z.enum(['normal', 'graceful', 'strict']).optional(),
@@ -196,7 +196,7 @@ export const BfdSettings = z
   .describe('BFD for a peer; inline intervals override the profile.');
 
 export const Multihop = z
-  .object({
+  .strictObject({
     enabled: z.boolean(),
     ttl: z.number().int().min(1).max(255).optional().describe('IP TTL; unset = the daemon default when enabled (255).'),
     origin,
@@ -232,7 +232,7 @@ const peerSettings = {
   routeReflectorClusterId: z.string().optional(),
   enforceFirstAs: z.boolean().optional(),
   capabilities: z
-    .object({
+    .strictObject({
       extendedNextHop: z.boolean().optional(),
       routeRefresh: z.boolean().optional(),
       fourOctetAs: z.boolean().optional(),
@@ -247,7 +247,7 @@ const peerSettings = {
 };
 
 export const PeerGroup = z
-  .object({
+  .strictObject({
     name: z.string(),
     inherits: z.string().optional().describe('BIRD `template ... from` / `protocol ... from`.'),
     kind: z.enum(['peer-group', 'template']).optional(),
@@ -257,7 +257,7 @@ export const PeerGroup = z
 export type PeerGroup = z.infer<typeof PeerGroup>;
 
 export const Peer = z
-  .object({
+  .strictObject({
     id: z.string().describe('Unique within the speaker: address, interface, or the source name.'),
     name: z.string().optional().describe('Source name (BIRD protocol name, CR name).'),
     address: IpAddress.optional(),
@@ -269,7 +269,7 @@ export const Peer = z
 export type Peer = z.infer<typeof Peer>;
 
 export const ListenRange = z
-  .object({
+  .strictObject({
     prefix: Prefix,
     group: z.string().optional().describe('Peer group / template the accepted sessions take their settings from.'),
     remoteAs: RemoteAs.optional(),
@@ -366,7 +366,7 @@ export const Action = z.discriminatedUnion('kind', [
 export type Action = z.infer<typeof Action>;
 
 export const Statement = z
-  .object({
+  .strictObject({
     name: z.string().optional(),
     seq: z.number().int().optional(),
     conditions: z.array(Condition).default([]).describe('All must match.'),
@@ -380,7 +380,7 @@ export const Statement = z
 export type Statement = z.infer<typeof Statement>;
 
 export const Policy = z
-  .object({
+  .strictObject({
     name: z.string(),
     statements: z.array(Statement),
     defaultResult: z.enum(['accept', 'reject', 'next-policy']).optional().describe('When no statement decides (FRR route-map: reject).'),
@@ -401,7 +401,7 @@ export const RoutingPolicy = z.strictObject({
 // ---------------------------------------------------------------- BFD
 
 export const BfdProfile = z
-  .object({
+  .strictObject({
     name: z.string(),
     receiveIntervalUs: Microseconds.optional(),
     transmitIntervalUs: Microseconds.optional(),
@@ -453,7 +453,7 @@ export const PoolAddress = z.union([
 ]);
 
 export const AddressPool = z
-  .object({
+  .strictObject({
     name: z.string(),
     addresses: z.array(PoolAddress),
     autoAssign: z.boolean().optional(),
@@ -474,7 +474,7 @@ export const PoolSelection = z.discriminatedUnion('kind', [
 ]);
 
 export const Advertisement = z
-  .object({
+  .strictObject({
     name: z.string(),
     pools: PoolSelection.describe('Which pools; MetalLB "none selected" means all, Cilium "no selector" means none.'),
     aggregationLength: z.number().int().min(0).max(32).optional(),
@@ -493,7 +493,7 @@ export type Advertisement = z.infer<typeof Advertisement>;
 // ---------------------------------------------------------------- speaker
 
 export const Dialect = z
-  .object({
+  .strictObject({
     format: FormatId,
     version: z.string().optional().describe('FRR `frr version`, BIRD major version, GoBGP version, ...'),
     profile: z.string().optional().describe('FRR `frr defaults` profile (traditional | datacenter).'),
@@ -516,7 +516,7 @@ export const NodeOverride = z.strictObject({
 });
 
 export const Speaker = z
-  .object({
+  .strictObject({
     id: z.string().describe('Unique within the document.'),
     name: z.string().optional(),
     kind: z.enum(['daemon', 'node-group']),
@@ -528,7 +528,7 @@ export const Speaker = z
     routerId: IpAddress.optional(),
     vrf: z.string().optional(),
     listen: z
-      .object({
+      .strictObject({
         enabled: z.boolean().optional().describe('false: the speaker accepts no incoming sessions (bgpd -p 0, GoBGP port -1).'),
         port: z.number().int().min(1).max(65535).optional(),
         addresses: z.array(IpAddress).optional(),
@@ -536,7 +536,7 @@ export const Speaker = z
       })
       .optional(),
     options: z
-      .object({
+      .strictObject({
         ebgpRequiresPolicy: z.boolean().optional(),
         defaultIpv4Unicast: z.boolean().optional(),
         defaultIpv6Unicast: z.boolean().optional(),
@@ -544,7 +544,7 @@ export const Speaker = z
         listenLimit: z.number().int().min(1).optional(),
         multipath: z.strictObject({ ebgp: z.number().int().min(1).optional(), ibgp: z.number().int().min(1).optional(), asPathRelax: z.boolean().optional() }).optional(),
         bestpath: z
-          .object({
+          .strictObject({
             alwaysCompareMed: z.boolean().optional(),
             deterministicMed: z.boolean().optional(),
             compareRouterId: z.boolean().optional(),
@@ -561,7 +561,7 @@ export const Speaker = z
     timers: Timers.optional().describe('Speaker-wide timers (FRR `timers bgp`); peers inherit them.'),
     gracefulRestart: GracefulRestart.optional(),
     globalPolicy: z
-      .object({ import: PolicyChain.optional(), export: PolicyChain.optional(), origin })
+      .strictObject({ import: PolicyChain.optional(), export: PolicyChain.optional(), origin })
       .optional()
       .describe('Policies applied to every peer (GoBGP global apply-policy).'),
     families: z.array(Family).optional().describe('Families the speaker itself enables (GoBGP global afi-safis).'),
@@ -588,7 +588,7 @@ export const SourceInfo = z.strictObject({
 });
 
 export const IrDocument = z
-  .object({
+  .strictObject({
     irVersion: z.literal(IR_VERSION),
     sources: z.array(SourceInfo).default([]).describe('The inputs this document was read from.'),
     speakers: z.array(Speaker).default([]),
@@ -598,3 +598,25 @@ export const IrDocument = z
 export type IrDocument = z.infer<typeof IrDocument>;
 /** The IR as written by hand or read from JSON, before defaults (`.default([])`) are applied. */
 export type IrDocumentInput = z.input<typeof IrDocument>;
+
+// Types of the remaining schemas, for readers and writers.
+export type LabelSelector = z.infer<typeof LabelSelector>;
+export type Secret = z.infer<typeof Secret>;
+export type Timers = z.infer<typeof Timers>;
+export type GracefulRestart = z.infer<typeof GracefulRestart>;
+export type BfdSettings = z.infer<typeof BfdSettings>;
+export type Multihop = z.infer<typeof Multihop>;
+export type LocalAs = z.infer<typeof LocalAs>;
+export type PrefixLimit = z.infer<typeof PrefixLimit>;
+export type CommunitySet = z.infer<typeof CommunitySet>;
+export type AsPathSet = z.infer<typeof AsPathSet>;
+export type NeighborSet = z.infer<typeof NeighborSet>;
+export type RoutingPolicy = z.infer<typeof RoutingPolicy>;
+export type Network = z.infer<typeof Network>;
+export type Aggregate = z.infer<typeof Aggregate>;
+export type Redistribute = z.infer<typeof Redistribute>;
+export type PoolAddress = z.infer<typeof PoolAddress>;
+export type PoolSelection = z.infer<typeof PoolSelection>;
+export type NodeOverride = z.infer<typeof NodeOverride>;
+export type SourceInfo = z.infer<typeof SourceInfo>;
+export type FormatId = z.infer<typeof FormatId>;
