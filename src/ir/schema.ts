@@ -159,6 +159,7 @@ export const FamilySettings = z
     addPath: z.strictObject({ send: z.union([z.literal('all'), z.number().int().min(1)]).optional(), receive: z.boolean().optional() }).optional(),
     extendedNextHop: z.boolean().optional(),
     gateway: z.enum(['direct', 'recursive']).optional().describe('BIRD next-hop resolution.'),
+    advertisementSelector: LabelSelector.optional().describe('Cilium peer config: which advertisements (by their labels) this family announces.'),
     raw: z.array(RawNode).optional(),
     origin,
   })
@@ -414,6 +415,15 @@ export const BfdProfile = z
     minimumTtl: z.number().int().min(1).max(254).optional(),
     multihop: z.boolean().optional().describe('Profile for multihop sessions (BIRD `multihop {}`).'),
     interfaces: z.array(z.string()).optional().describe('BIRD: interface patterns the profile applies to.'),
+    peer: z
+      .strictObject({
+        address: IpAddress,
+        multihop: z.boolean().optional(),
+        localAddress: IpAddress.optional(),
+        interface: z.string().optional(),
+      })
+      .optional()
+      .describe('Settings for one BFD session (FRR bfdd `peer ADDR` block, BIRD `neighbor ADDR`) instead of a named profile.'),
     origin,
   })
   .describe('BFD session parameters, one unit (microseconds).');
@@ -476,6 +486,12 @@ export const PoolSelection = z.discriminatedUnion('kind', [
 export const Advertisement = z
   .strictObject({
     name: z.string(),
+    what: z
+      .enum(['lb-pools', 'pod-cidr', 'pod-ip-pool', 'service-lb-ip', 'service-cluster-ip', 'service-external-ip'])
+      .optional()
+      .describe('What is announced; unset = addresses from the selected load-balancer pools.'),
+    labels: z.record(z.string(), z.string()).optional().describe('Labels peer configs select advertisements by (Cilium).'),
+    serviceSelector: LabelSelector.optional().describe('Services whose addresses are announced (Cilium Service advertisements).'),
     pools: PoolSelection.describe('Which pools; MetalLB "none selected" means all, Cilium "no selector" means none.'),
     aggregationLength: z.number().int().min(0).max(32).optional(),
     aggregationLengthV6: z.number().int().min(0).max(128).optional(),
