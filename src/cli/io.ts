@@ -1,7 +1,9 @@
 /** The only module that touches the filesystem, stdin/stdout/stderr and the process. */
 import { randomBytes } from 'node:crypto';
 import { readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve as resolvePath } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve as resolvePath } from 'node:path';
+import { decodeInput } from '../source-input.js';
+import type { SourceFile } from '../source.js';
 
 export type ReadOutcome = { ok: true; data: Uint8Array } | { ok: false; error: string };
 
@@ -78,4 +80,38 @@ export function packageVersion(): string {
   } catch {
     return '0.0.0';
   }
+}
+
+/**
+ * Loader for included files (BIRD `include`): relative to the including file,
+ * and only inside the inputs' folders or a folder allowed with --allow-include.
+ */
+export function includeLoader(allowedDirs: string[]): (path: string, from: SourceFile) => SourceFile | { error: string } {
+  const roots = allowedDirs.map((d) => {
+    try {
+      return realpathSync(d);
+    } catch {
+      return resolvePath(d);
+    }
+  });
+  return (path, from) => {
+    const base = from.name === '<stdin>' ? process.cwd() : dirname(from.name);
+    const full = isAbsolute(path) ? path : join(base, path);
+    let real: string;
+    try {
+      real = realpathSync(full);
+    } catch (e) {
+      return { error: `${full}: ${describeFsError(e)}` };
+    }
+    const inside = roots.some((r) => {
+      const rel = relative(r, real);
+      return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+    });
+    if (!inside) return { error: `${full} is outside the input's folder (allow it with --allow-include DIR)` };
+    const r = readInputBytes(full);
+    if (!r.ok) return { error: r.error };
+    const decoded = decodeInput(full, r.data);
+    if (!decoded.file) return { error: decoded.diagnostics[0]?.message ?? `${full}: unreadable` };
+    return decoded.file;
+  };
 }

@@ -23,7 +23,18 @@ import {
   type Severity,
 } from '../index.js';
 import { unifiedDiff } from './diff.js';
-import { packageVersion, readInputBytes, readTextIfExists, samePath, stderr, stderrIsTty, stdout, writeFileAtomic } from './io.js';
+import { dirname } from 'node:path';
+import {
+  includeLoader,
+  packageVersion,
+  readInputBytes,
+  readTextIfExists,
+  samePath,
+  stderr,
+  stderrIsTty,
+  stdout,
+  writeFileAtomic,
+} from './io.js';
 
 const EXIT_OK = 0;
 const EXIT_FINDINGS = 1;
@@ -55,6 +66,7 @@ Reads the inputs into one IR document and prints it on stdout.
   --effective           apply the source dialects' defaults and inheritance
   --diagnostics text|json|sarif   how diagnostics are printed on stderr (default text)
   --max-input-bytes N   refuse larger inputs (default 268435456)
+  --allow-include DIR   allow included files (BIRD include) from DIR too (repeatable)
 `,
   convert: `Usage: bgpc convert FILE... --to TARGET [--from FORMAT] [-o PATH [--check]] [--strict]
 
@@ -95,6 +107,7 @@ const common = {
   from: { type: 'string' },
   'max-input-bytes': { type: 'string' },
   diagnostics: { type: 'string' },
+  'allow-include': { type: 'string', multiple: true },
 } as const satisfies ParseArgsConfig['options'];
 
 function args(argv: string[], options: ParseArgsConfig['options']): { values: Values; positionals: string[] } {
@@ -111,6 +124,13 @@ function choice(values: Values, key: string, allowed: readonly string[], fallbac
   if (v === undefined) return fallback;
   if (typeof v !== 'string' || !allowed.includes(v)) throw new UsageError(`--${key} must be one of: ${allowed.join(', ')}`);
   return v;
+}
+
+/** Read options every command shares: format, size limit, include loader. */
+function readOptions(values: Values, paths: string[]) {
+  const dirs = [...paths.filter((p) => p !== '-').map((p) => dirname(p)), ...((values['allow-include'] as string[] | undefined) ?? [])];
+  if (paths.includes('-')) dirs.push(process.cwd());
+  return { from: values['from'] as string | undefined, maxInputBytes: maxBytes(values), loadInclude: includeLoader(dirs) };
 }
 
 function maxBytes(values: Values): number | undefined {
@@ -162,7 +182,7 @@ function cmdParse(argv: string[]): number {
     printDiagnostics(loaded.failures, diagFormat, loaded.sources, true);
     return EXIT_USAGE;
   }
-  const r = parse(loaded.inputs, { from: values['from'] as string | undefined, maxInputBytes: maxBytes(values) });
+  const r = parse(loaded.inputs, readOptions(values, positionals));
   if (r.status !== 'ok') {
     printDiagnostics(r.diagnostics, diagFormat, loaded.sources, true);
     return EXIT_USAGE;
@@ -201,12 +221,11 @@ function cmdConvert(argv: string[]): number {
     return EXIT_USAGE;
   }
   const r = convert(loaded.inputs, {
+    ...readOptions(values, positionals),
     to,
-    from: values['from'] as string | undefined,
     strict: Boolean(values['strict']),
     encoding,
     effective: Boolean(values['effective']),
-    maxInputBytes: maxBytes(values),
   });
   if (r.status !== 'ok') {
     printDiagnostics(r.diagnostics, diagFormat, loaded.sources, true);
@@ -247,7 +266,7 @@ function cmdLint(argv: string[]): number {
     printDiagnostics(loaded.failures, 'text', loaded.sources, true);
     return EXIT_USAGE;
   }
-  const r = lint(loaded.inputs, { from: values['from'] as string | undefined, rules: ruleSettings, maxInputBytes: maxBytes(values) });
+  const r = lint(loaded.inputs, { ...readOptions(values, positionals), rules: ruleSettings });
   if (r.status !== 'ok') {
     printDiagnostics(r.diagnostics, 'text', loaded.sources, true);
     return EXIT_USAGE;
