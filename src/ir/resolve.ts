@@ -40,7 +40,8 @@ export function mergeSettings<T extends Settings>(base: Settings, over: T): T {
       out[k] = mergeFamilies(v as FamilySettings[], (mine as FamilySettings[] | undefined) ?? []);
     } else if (mine === undefined) {
       out[k] = structuredClone(v);
-    } else if (isPlainObject(mine) && isPlainObject(v) && !('kind' in mine)) {
+    } else if (isPlainObject(mine) && isPlainObject(v) && !('kind' in mine) && mine['enabled'] !== false) {
+      // A feature the peer switches off takes nothing from the group (BFD, multihop, graceful restart).
       out[k] = { ...v, ...stripUndefined(mine) };
     }
   }
@@ -180,11 +181,13 @@ function applyDefaults<T extends Settings>(s: T, speaker: Speaker, table: Defaul
       detectMultiplier: s.bfd.detectMultiplier ?? profile?.detectMultiplier ?? table.bfd.value.detectMultiplier,
     };
   }
-  out.families = effectiveFamilies(s, speaker, table, peer);
+  // Families are defaulted per session only: a group's families stay as written, so a
+  // group's defaults never leak into peers that set their own (and resolve is idempotent).
+  if (peer) out.families = effectiveFamilies(s, speaker, table, peer);
   return out;
 }
 
-function effectiveFamilies(s: Settings, speaker: Speaker, table: DefaultsTable, peer: Peer | undefined): FamilySettings[] {
+function effectiveFamilies(s: Settings, speaker: Speaker, table: DefaultsTable, peer: Peer): FamilySettings[] {
   const listed = (s.families ?? []).map((f) => ({ ...f }));
   const mode = table.familyActivation.value;
   const ensure = (family: Family): FamilySettings => {
@@ -205,7 +208,7 @@ function effectiveFamilies(s: Settings, speaker: Speaker, table: DefaultsTable, 
       f.activate ??= true;
     }
   } else if (mode === 'by-address' && listed.length === 0) {
-    const fams = table.families?.value ?? speaker.families ?? familyOfAddress(peer?.address);
+    const fams = table.families?.value ?? speaker.families ?? familyOfAddress(peer.address);
     for (const fam of fams) ensure(fam).activate = true;
   }
   const ebgp = isEbgp(s, speaker) ?? true;
