@@ -2,7 +2,7 @@
 import { IR_VERSION, type IrDocument, type Speaker } from './schema.js';
 
 export function emptyDocument(): IrDocument {
-  return { irVersion: IR_VERSION, sources: [], speakers: [], raw: [] };
+  return { irVersion: IR_VERSION, sources: [], speakers: [], nodes: [], raw: [] };
 }
 
 export function emptySpeaker(id: string, kind: Speaker['kind'] = 'daemon'): Speaker {
@@ -30,6 +30,7 @@ export function mergeDocuments(docs: readonly IrDocument[]): IrDocument {
   for (const d of docs) {
     out.sources.push(...d.sources);
     out.raw.push(...d.raw);
+    for (const n of d.nodes) if (!out.nodes.some((m) => m.name === n.name)) out.nodes.push(n);
     for (const s of d.speakers) {
       let id = s.id;
       for (let n = 2; ids.has(id); n++) id = `${s.id}#${n}`;

@@ -543,6 +543,10 @@ export const Speaker = z
     asn: Asn.optional(),
     routerId: IpAddress.optional(),
     vrf: z.string().optional(),
+    addresses: z
+      .array(IpAddress)
+      .optional()
+      .describe('Addresses the speaker owns (interface addresses; `--address`); lint pairs sessions by them.'),
     listen: z
       .strictObject({
         enabled: z.boolean().optional().describe('false: the speaker accepts no incoming sessions (bgpd -p 0, GoBGP port -1).'),
@@ -603,11 +607,22 @@ export const SourceInfo = z.strictObject({
   dialect: Dialect.optional(),
 });
 
+export const ClusterNode = z
+  .strictObject({
+    name: z.string(),
+    addresses: z.array(IpAddress).describe('Node addresses (InternalIP first).'),
+    labels: z.record(z.string(), z.string()).optional(),
+    origin,
+  })
+  .describe('A Kubernetes node (from Node objects or `bgpc lint --nodes`); node-group speakers expand to the nodes they select.');
+export type ClusterNode = z.infer<typeof ClusterNode>;
+
 export const IrDocument = z
   .strictObject({
     irVersion: z.literal(IR_VERSION),
     sources: z.array(SourceInfo).default([]).describe('The inputs this document was read from.'),
     speakers: z.array(Speaker).default([]),
+    nodes: z.array(ClusterNode).default([]).describe('Kubernetes nodes known to the document.'),
     raw: z.array(RawNode).default([]).describe('Constructs outside any speaker (log settings, non-BGP protocols).'),
   })
   .describe('bgpc BGP intent IR document.');

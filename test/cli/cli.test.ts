@@ -133,7 +133,7 @@ describe('bgpc CLI', () => {
   it('schema prints a JSON Schema; formats lists read/write support', () => {
     const schema = JSON.parse(bgpc(['schema']).stdout) as { $schema: string; properties: Record<string, unknown> };
     expect(schema.$schema).toContain('2020-12');
-    expect(Object.keys(schema.properties)).toEqual(['irVersion', 'sources', 'speakers', 'raw']);
+    expect(Object.keys(schema.properties)).toEqual(['irVersion', 'sources', 'speakers', 'nodes', 'raw']);
     const list = JSON.parse(bgpc(['formats', '--format', 'json']).stdout) as { id: string; read: boolean; write: boolean }[];
     expect(list.find((f) => f.id === 'ir')).toMatchObject({ read: true, write: true });
     expect(list.map((f) => f.id)).toEqual(expect.arrayContaining(['ir', 'frr', 'bird', 'bird1', 'gobgp', 'gobgp-yaml', 'gobgp-json', 'metallb', 'frr-k8s', 'cilium', 'calico', 'purelb']));

@@ -85,4 +85,4 @@ export const speaker: fc.Arbitrary<Speaker> = fc
 
 export const irDocument: fc.Arbitrary<IrDocument> = fc
   .uniqueArray(speaker, { selector: (s) => s.id, maxLength: 3 })
-  .map((speakers) => ({ irVersion: IR_VERSION, sources: [], speakers, raw: [] }));
+  .map((speakers) => ({ irVersion: IR_VERSION, sources: [], speakers, nodes: [], raw: [] }));
