@@ -1,12 +1,13 @@
 /**
  * Reader for the `ir` format: an IR document in JSON or YAML, checked against
- * the zod schema. Schema errors point at the offending YAML/JSON node. An IR
- * document is taken as it is: no origins are added, so `--to ir` round-trips.
+ * the zod schema. Schema errors point at the offending YAML/JSON node. Nodes
+ * without an `origin` get their span in this file; the ir writer drops origins
+ * that point into IR inputs, so `--to ir` round-trips.
  */
 import { Sink } from '../../diagnostics/diagnostic.js';
 import { IR_VERSION, IrDocument } from '../../ir/schema.js';
 import type { ReadOptions, ReadResult } from '../../pipeline-types.js';
-import type { SourceFile } from '../../source.js';
+import type { SourceFile, Span } from '../../source.js';
 import { parseYaml, spanAt } from '../common/yaml.js';
 import { emptyDocument } from '../../ir/build.js';
 
@@ -48,7 +49,43 @@ export function parseIr(file: SourceFile, _opts: ReadOptions = {}): ReadResult {
   }
   const doc = result.data;
   checkUniqueIds(doc, sink, (path) => spanAt(yaml, path));
+  // Provenance: nodes without an origin get their span in this file, so lint and emit
+  // diagnostics point into it. The ir writer leaves these out again (see emit/ir).
+  addOrigins(doc, undefined, undefined, [], (path) => spanAt(yaml, path));
+  doc.sources.push({ file: file.name, format: 'ir' });
   return { doc, diagnostics: sink.list };
+}
+
+/** Array keys whose object elements carry `origin`, and object-valued fields that do. */
+const originContainers = new Set([
+  'speakers', 'peers', 'peerGroups', 'listenRanges', 'families', 'networks', 'aggregates', 'redistribute',
+  'prefixSets', 'communitySets', 'asPathSets', 'neighborSets', 'policies', 'statements', 'conditions', 'actions',
+  'entries', 'chain', 'bfdProfiles', 'pools', 'addresses', 'advertisements', 'raw', 'nodes', 'nodeOverrides',
+]);
+const originFields = new Set([
+  'timers', 'gracefulRestart', 'bfd', 'multihop', 'localAs', 'listen', 'options', 'import', 'export',
+  'prefixLimit', 'exportLimit', 'capabilities', 'globalPolicy', 'raw',
+]);
+
+function addOrigins(value: unknown, key: string | undefined, parentKey: string | undefined, path: PropertyKey[], spanOf: (p: PropertyKey[]) => Span): void {
+  if (Array.isArray(value)) {
+    const elementsHaveOrigin = key !== undefined && originContainers.has(key) && !(key === 'peers' && parentKey === 'nodeOverrides');
+    value.forEach((v, i) => {
+      if (elementsHaveOrigin && isObject(v) && v['origin'] === undefined) v['origin'] = [spanOf([...path, i])];
+      addOrigins(v, undefined, key, [...path, i], spanOf);
+    });
+    return;
+  }
+  if (!isObject(value)) return;
+  for (const [k, v] of Object.entries(value)) {
+    if (k === 'origin') continue;
+    if (isObject(v) && originFields.has(k) && v['origin'] === undefined) v['origin'] = [spanOf([...path, k])];
+    addOrigins(v, k, key ?? parentKey, [...path, k], spanOf);
+  }
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function pathText(path: readonly PropertyKey[]): string {

@@ -92,6 +92,23 @@ describe('IR round trip', () => {
     const eff = emit(parse({ name: 'a', text: example, format: 'ir' }).doc, { to: 'ir', effective: true });
     const again = parse({ name: 'eff.json', text: eff.text!, format: 'ir' });
     expect(again.diagnostics).toEqual([]);
-    expect(again.doc.speakers[0]?.peerGroups[0]?.timers).toEqual({ holdTime: 180, keepalive: 60, connectRetry: 120 });
+    expect(again.doc.speakers[0]?.peerGroups[0]?.timers).toMatchObject({ holdTime: 180, keepalive: 60, connectRetry: 120 });
+  });
+});
+
+describe('IR provenance', () => {
+  it('nodes get their span in the IR file, so lint points into it; the writer leaves those spans out', () => {
+    const r = parse({ name: 'router.ir.yaml', text: example, format: 'ir' });
+    const group = r.doc.speakers[0]!.peerGroups[1]!;
+    expect(group.origin?.[0]).toMatchObject({ file: 'router.ir.yaml', start: { line: 30, column: 9 } });
+    expect(r.doc.speakers[0]!.listenRanges[0]!.origin?.[0]?.start.line).toBe(40);
+    expect(emit(r.doc, { to: 'ir' }).text).not.toContain('origin');
+  });
+
+  it('origins from other sources are kept', () => {
+    const withOrigin = example.replace('  - id: k8s-router\n', '  - id: k8s-router\n    origin: [{file: frr.conf, start: {line: 3, column: 1}, end: {line: 3, column: 17}}]\n');
+    const r = parse({ name: 'router.ir.yaml', text: withOrigin, format: 'ir' });
+    expect(r.doc.speakers[0]!.origin).toEqual([{ file: 'frr.conf', start: { line: 3, column: 1 }, end: { line: 3, column: 17 } }]);
+    expect(emit(r.doc, { to: 'ir', encoding: 'yaml' }).text).toContain('file: frr.conf');
   });
 });
