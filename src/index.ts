@@ -10,6 +10,7 @@ import { findFormat, formats as registry, type FormatInfo } from './formats.js';
 import { emptyDocument, mergeDocuments } from './ir/build.js';
 import type { IrDocument } from './ir/schema.js';
 import { runLint, type LintOptions } from './lint/index.js';
+import { parseNodes } from './lint/nodes.js';
 import { detectFormat } from './parse/detect.js';
 import type { ReadOptions, WriteOptions } from './pipeline-types.js';
 import { decodeInput, DEFAULT_MAX_INPUT_BYTES } from './source-input.js';
@@ -137,16 +138,55 @@ export function convert(inputs: Input | readonly Input[], opts: ConvertOptions):
   return ok ? { output: emitted.text, diagnostics, status: 'ok', ok } : { diagnostics, status: 'ok', ok };
 }
 
+export interface LintSession {
+  /** The speaker instance whose configured neighbor this is (`speaker` or `speaker@node`). */
+  from: string;
+  neighbor: string;
+  to?: string;
+  status: 'unique-match' | 'listen-range-match' | 'half-open' | 'several-remotes' | 'unknown-remote';
+  /** The remote was found by the session it configures, not by an address it owns. */
+  inferred: boolean;
+}
+
 export interface LintResult {
   diagnostics: Diagnostic[];
   status: Status;
+  /** Every configured neighbor, paired with the speaker at its address. */
+  sessions: LintSession[];
 }
 
-export function lint(inputs: Input | readonly Input[] | IrDocument, opts: ParseOptions & LintOptions = {}): LintResult {
-  if (isDocument(inputs)) return { diagnostics: runLint(inputs, opts), status: 'ok' };
-  const parsed = parse(inputs, opts);
-  if (parsed.status !== 'ok') return { diagnostics: parsed.diagnostics, status: parsed.status };
-  return { diagnostics: [...parsed.diagnostics, ...runLint(parsed.doc, opts)], status: 'ok' };
+export interface LintInputOptions extends ParseOptions, LintOptions {
+  /** Kubernetes nodes: a Node list YAML, or lines `name ip [key=value ...]` (`bgpc lint --nodes`). */
+  nodes?: Input;
+}
+
+export function lint(inputs: Input | readonly Input[] | IrDocument, opts: LintInputOptions = {}): LintResult {
+  const diagnostics: Diagnostic[] = [];
+  let doc: IrDocument;
+  if (isDocument(inputs)) {
+    doc = inputs;
+  } else {
+    const parsed = parse(inputs, opts);
+    if (parsed.status !== 'ok') return { diagnostics: parsed.diagnostics, status: parsed.status, sessions: [] };
+    diagnostics.push(...parsed.diagnostics);
+    doc = parsed.doc;
+  }
+  if (opts.nodes) {
+    const text = typeof opts.nodes.text === 'string' ? opts.nodes.text : new TextDecoder().decode(opts.nodes.text);
+    const n = parseNodes(opts.nodes.name, text);
+    diagnostics.push(...n.diagnostics);
+    doc = { ...doc, nodes: [...doc.nodes, ...n.nodes.filter((x) => !doc.nodes.some((y) => y.name === x.name))] };
+  }
+  const run = runLint(doc, opts);
+  diagnostics.push(...run.diagnostics);
+  const sessions = run.topology.sessions.map((s) => ({
+    from: s.a.instance.key,
+    neighbor: s.a.peer.address ?? s.a.peer.id,
+    ...(s.remote ? { to: s.remote.key } : {}),
+    status: s.status,
+    inferred: s.inferred,
+  }));
+  return { diagnostics, status: 'ok', sessions };
 }
 
 function isDocument(v: unknown): v is IrDocument {
@@ -180,6 +220,8 @@ export { irJsonSchema } from './ir/json-schema.js';
 export { IR_VERSION, IrDocument as IrDocumentSchema } from './ir/schema.js';
 export type * from './ir/types.js';
 export type { Diagnostic, Severity, RelatedSpan } from './diagnostics/diagnostic.js';
+export { parseNodes } from './lint/nodes.js';
+export { rules as lintRules } from './lint/index.js';
 export { hasErrors, hasLoss, sortDiagnostics } from './diagnostics/diagnostic.js';
 export { codes } from './diagnostics/codes.js';
 export { renderText } from './diagnostics/format/text.js';

@@ -115,3 +115,21 @@ export function includeLoader(allowedDirs: string[]): (path: string, from: Sourc
     return decoded.file;
   };
 }
+
+/** The first of `names` found in the working directory or any parent. */
+export function findUpward(names: string[], from = process.cwd()): string | undefined {
+  let dir = resolvePath(from);
+  for (;;) {
+    for (const n of names) {
+      const p = join(dir, n);
+      try {
+        if (statSync(p).isFile()) return p;
+      } catch {
+        // not here
+      }
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}

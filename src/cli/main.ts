@@ -20,11 +20,15 @@ import {
   renderText,
   type Diagnostic,
   type Input,
+  type LintSession,
   type Severity,
 } from '../index.js';
+import { isAcknowledged, parseLintConfig, type LintConfig } from '../lint/config.js';
+import { rules } from '../lint/index.js';
 import { unifiedDiff } from './diff.js';
 import { dirname } from 'node:path';
 import {
+  findUpward,
   includeLoader,
   packageVersion,
   readInputBytes,
@@ -82,12 +86,18 @@ Translates the inputs to TARGET and prints the result (or writes PATH).
   --max-input-bytes N   refuse larger inputs
 `,
   lint: `Usage: bgpc lint FILE... [--format text|json|sarif] [--rule ID=off|info|warning|error]...
+                 [--nodes FILE] [--sessions] [--config FILE]
 
-Checks the inputs (one config, or a router plus its cluster resources).
-  --format text|json|sarif   output on stdout (default text)
+Checks the inputs: one config, or a whole setup (router configs plus cluster resources).
+Every configured neighbor is paired with the speaker at its address (listen ranges
+included) and each pair is checked. Rules: docs/rules/.
+  --format text|json|sarif   output on stdout (default text; json includes the sessions)
   --rule ID=LEVEL       change a rule's severity or turn it off (repeatable)
+  --nodes FILE          Kubernetes nodes: a Node list YAML, or lines "name ip [key=value ...]"
+  --sessions            print every session and its status (text format)
+  --config FILE         lint configuration (default: .bgpcrc.json or .bgpcrc.yaml, found upward)
   --from FORMAT         format of the inputs (default: detected from content)
-Exit 1 when an error is found.
+Exit 1 when an error is found (acknowledged findings in the configuration do not count).
 `,
   schema: `Usage: bgpc schema
 
@@ -252,29 +262,67 @@ function cmdConvert(argv: string[]): number {
 }
 
 function cmdLint(argv: string[]): number {
-  const { values, positionals } = args(argv, { format: { type: 'string' }, rule: { type: 'string', multiple: true } });
+  const { values, positionals } = args(argv, {
+    format: { type: 'string' },
+    rule: { type: 'string', multiple: true },
+    nodes: { type: 'string' },
+    sessions: { type: 'boolean' },
+    config: { type: 'string' },
+  });
   if (values['help']) return printHelp('lint');
   const format = choice(values, 'format', ['text', 'json', 'sarif'], 'text');
-  const ruleSettings: Record<string, Severity | 'off'> = {};
+  const configPath = (values['config'] as string | undefined) ?? findUpward(['.bgpcrc.json', '.bgpcrc.yaml', '.bgpcrc.yml']);
+  let config: LintConfig | undefined;
+  if (configPath) {
+    const text = readTextIfExists(configPath);
+    if (text === undefined) throw new UsageError(`${configPath}: cannot read the lint configuration`);
+    const parsed = parseLintConfig(text);
+    if (!parsed.config) throw new UsageError(`${configPath}: ${parsed.error}`);
+    config = parsed.config;
+  }
+  const ruleSettings: Record<string, Severity | 'off'> = { ...(config?.rules ?? {}) };
   for (const r of (values['rule'] as string[] | undefined) ?? []) {
     const m = /^(?:lint\/)?([a-z0-9-]+)=(off|info|warning|error)$/.exec(r);
     if (!m) throw new UsageError(`--rule ${r}: expected ID=off|info|warning|error`);
     ruleSettings[m[1]!] = m[2] as Severity | 'off';
   }
+  const unknown = Object.keys(ruleSettings).filter((id) => !rules.some((r) => r.id === id));
+  if (unknown.length > 0) throw new UsageError(`unknown lint rule(s): ${unknown.join(', ')}`);
   const loaded = loadInputs(positionals);
+  let nodes: Input | undefined;
+  if (typeof values['nodes'] === 'string') {
+    const r = readInputBytes(values['nodes']);
+    if (!r.ok) loaded.failures.push({ code: 'input/unreadable', severity: 'error', message: r.error });
+    else nodes = { name: values['nodes'], text: r.data };
+  }
   if (loaded.failures.length > 0) {
     printDiagnostics(loaded.failures, 'text', loaded.sources, true);
     return EXIT_USAGE;
   }
-  const r = lint(loaded.inputs, { ...readOptions(values, positionals), rules: ruleSettings });
+  const r = lint(loaded.inputs, { ...readOptions(values, positionals), rules: ruleSettings, ...(nodes ? { nodes } : {}) });
   if (r.status !== 'ok') {
     printDiagnostics(r.diagnostics, 'text', loaded.sources, true);
     return EXIT_USAGE;
   }
-  if (format === 'json') stdout(renderJson(r.diagnostics));
-  else if (format === 'sarif') stdout(renderSarif(r.diagnostics, { toolVersion: packageVersion() }));
-  else stdout(renderText(r.diagnostics, { sources: loaded.sources, color: Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'] }) || 'no problems found\n');
-  return hasErrors(r.diagnostics) ? EXIT_FINDINGS : EXIT_OK;
+  const shown = r.diagnostics.filter((d) => !isAcknowledged(d, config));
+  const acknowledged = r.diagnostics.length - shown.length;
+  if (format === 'json') stdout(renderJson(shown, { sessions: r.sessions, acknowledged }));
+  else if (format === 'sarif') stdout(renderSarif(shown, { toolVersion: packageVersion() }));
+  else {
+    if (values['sessions']) stdout(sessionTable(r.sessions));
+    stdout(renderText(shown, { sources: loaded.sources, color: Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'] }) || 'no problems found\n');
+    if (acknowledged > 0) stdout(`(${acknowledged} acknowledged finding${acknowledged === 1 ? '' : 's'} not shown, see ${configPath})\n`);
+  }
+  return hasErrors(shown) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function sessionTable(sessions: LintSession[]): string {
+  if (sessions.length === 0) return 'no sessions configured\n';
+  const rows = sessions.map((s) => [s.from, s.neighbor, s.to ?? '-', s.status + (s.inferred ? ' (inferred)' : '')]);
+  const head = ['SPEAKER', 'NEIGHBOR', 'REMOTE', 'STATUS'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  return `${[line(head), ...rows.map(line)].join('\n')}\n\n`;
 }
 
 function cmdSchema(argv: string[]): number {

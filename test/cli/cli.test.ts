@@ -149,3 +149,44 @@ describe('bgpc CLI', () => {
     expect(j.summary.errors).toBe(1);
   });
 });
+
+describe('bgpc lint across configs', () => {
+  const fx = (f: string) => join(root, 'test/cli/fixtures', f);
+
+  it('pairs each node with the router (listen range), reports both sides, and lists sessions', () => {
+    const r = bgpc(['lint', fx('tor.ir.yaml'), fx('cluster.ir.yaml'), '--nodes', fx('nodes.txt'), '--sessions']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/metallb@node1\s+192\.168\.56\.254\s+tor\s+listen-range-match/);
+    expect(r.stdout).toMatch(/metallb@node3\s+192\.168\.56\.254\s+tor\s+half-open/);
+    expect(r.stdout).toContain('error lint/asn-mismatch');
+    expect(r.stdout).toContain('error lint/listen-range-miss');
+    expect(r.stdout).toContain('warning lint/bfd-one-sided');
+  });
+
+  it('json output carries primary and related spans and the sessions', () => {
+    const r = bgpc(['lint', fx('tor.ir.yaml'), fx('cluster.ir.yaml'), '--nodes', fx('nodes.txt'), '--format', 'json']);
+    const out = JSON.parse(r.stdout) as {
+      diagnostics: { code: string; span?: { file: string; start: { line: number } }; related?: { span: { file: string; start: { line: number } } }[] }[];
+      sessions: { from: string; status: string }[];
+    };
+    const asn = out.diagnostics.find((d) => d.code === 'lint/asn-mismatch')!;
+    expect(asn.span).toMatchObject({ file: fx('cluster.ir.yaml'), start: { line: 9 } });
+    expect(asn.related?.[0]?.span).toMatchObject({ file: fx('tor.ir.yaml'), start: { line: 15 } });
+    expect(out.sessions.map((s) => `${s.from} ${s.status}`)).toEqual(['metallb@node1 listen-range-match', 'metallb@node2 listen-range-match', 'metallb@node3 half-open']);
+  });
+
+  it('a .bgpcrc acknowledges findings and sets rule levels', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, '.bgpcrc.yaml'), `rules:\n  bfd-one-sided: off\nacknowledged:\n  - {code: lint/asn-mismatch, file: cluster.ir.yaml, line: 9}\n  - {code: lint/listen-range-miss}\n`);
+    for (const f of ['tor.ir.yaml', 'cluster.ir.yaml', 'nodes.txt']) writeFileSync(join(dir, f), readFileSync(fx(f)));
+    const r = spawnSync(process.execPath, [bin, 'lint', 'tor.ir.yaml', 'cluster.ir.yaml', '--nodes', 'nodes.txt'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.stdout).not.toContain('lint/asn-mismatch');
+    expect(r.stdout).not.toContain('lint/bfd-one-sided');
+    expect(r.stdout).toMatch(/acknowledged findings? not shown/);
+    expect(r.status).toBe(0);
+    writeFileSync(join(dir, '.bgpcrc.yaml'), 'rules: {no-such-rule: off}\n');
+    const bad = spawnSync(process.execPath, [bin, 'lint', 'tor.ir.yaml'], { cwd: dir, encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('no-such-rule');
+  });
+});

@@ -18,7 +18,7 @@ export function metallbDefaults(): DefaultsTable {
     name: 'MetalLB (FRR 10.5 traditional)',
     listen: { value: { enabled: false, port: 179 }, source: 'metallb config/frr/frr-cm.yaml bgpd_options -p 0: does not listen' },
     ebgpRequiresPolicy: { value: false, source: 'metallb frr.tmpl: no bgp ebgp-requires-policy' },
-    familyActivation: { value: 'declared-only', source: 'metallb frr.tmpl: no bgp default ipv4-unicast; own family activated' },
+    familyActivation: { value: 'by-address', source: "metallb frr.tmpl: no bgp default ipv4-unicast; the neighbor's own family activated (both with dualStackAddressFamily)" },
     unfilteredEbgp: { value: { import: 'reject', export: 'reject' }, source: 'metallb: route-map <peer>-in deny; out only the advertised prefixes' },
     unfilteredIbgp: { value: { import: 'reject', export: 'reject' }, source: 'metallb: route-map <peer>-in deny; out only the advertised prefixes' },
   };

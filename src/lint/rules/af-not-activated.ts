@@ -1,0 +1,31 @@
+/** A session with no address family activated exchanges no routes (FRR: "No AFI/SAFI activated"). */
+import { activeFamilies, endName, spanOf, type End } from '../topology.js';
+import type { LintRule } from '../rule.js';
+
+export const afNotActivated: LintRule = {
+  id: 'af-not-activated',
+  severity: 'error',
+  description: 'A neighbor (or listen range group) has no address family activated.',
+  check(ctx) {
+    const seen = new Set<string>();
+    const ends: End[] = [];
+    for (const s of ctx.topology.sessions) {
+      ends.push(s.a);
+      if (s.b?.range) ends.push(s.b);
+    }
+    for (const inst of ctx.topology.instances) {
+      for (const p of inst.peers) if (!ends.some((e) => e.instance === inst && e.peer.id === p.id)) ends.push({ instance: inst, peer: p, parsedPeer: p });
+    }
+    for (const e of ends) {
+      // Only speakers whose dialect is known have effective families.
+      if (!e.instance.speaker.dialect || e.peer.families === undefined) continue;
+      const key = `${e.instance.speaker.id}|${e.range?.prefix ?? e.peer.id}`;
+      if (seen.has(key) || activeFamilies(e).length > 0) continue;
+      seen.add(key);
+      ctx.report(`${endName(e)} has no address family activated: the session comes up but exchanges no routes`, {
+        span: spanOf(e),
+        hint: 'activate the family (FRR: neighbor X activate under address-family; BIRD: an ipv4/ipv6 channel)',
+      });
+    }
+  },
+};
