@@ -11,6 +11,7 @@ import { emptyDocument, mergeDocuments } from './ir/build.js';
 import type { IrDocument } from './ir/schema.js';
 import { runLint, type LintOptions } from './lint/index.js';
 import { parseNodes } from './lint/nodes.js';
+import { generatePeer, type PeerOptions } from './peer/index.js';
 import { detectFormat } from './parse/detect.js';
 import type { ReadOptions, WriteOptions } from './pipeline-types.js';
 import { decodeInput, DEFAULT_MAX_INPUT_BYTES } from './source-input.js';
@@ -189,6 +190,54 @@ export function lint(inputs: Input | readonly Input[] | IrDocument, opts: LintIn
   return { diagnostics, status: 'ok', sessions };
 }
 
+export interface PeerCommandOptions extends ParseOptions, PeerOptions, WriteOptions {
+  /** Kubernetes nodes (Node list YAML or `name ip [key=value ...]` lines) for node addresses. */
+  nodes?: Input;
+  strict?: boolean;
+}
+
+export interface PeerCommandResult {
+  /** The generated config in the target format; absent on errors (or loss under `strict`). */
+  output?: string;
+  /** The generated side as IR. */
+  doc?: IrDocument;
+  diagnostics: Diagnostic[];
+  status: Status;
+  ok: boolean;
+}
+
+/**
+ * `bgpc peer`: write the other end of every session the inputs describe. The
+ * generated side is linted together with the inputs, so a mismatch bgpc can
+ * see is reported rather than written.
+ */
+export function peer(inputs: Input | readonly Input[], opts: PeerCommandOptions): PeerCommandResult {
+  const target = findFormat(opts.to);
+  if (!target?.write) {
+    const r = emit(emptyDocument(), opts);
+    return { diagnostics: r.diagnostics, status: 'input-error', ok: false };
+  }
+  const parsed = parse(inputs, opts);
+  if (parsed.status !== 'ok' || hasErrors(parsed.diagnostics)) return { diagnostics: parsed.diagnostics, status: parsed.status, ok: false };
+  let doc = parsed.doc;
+  const diagnostics = [...parsed.diagnostics];
+  if (opts.nodes) {
+    const text = typeof opts.nodes.text === 'string' ? opts.nodes.text : new TextDecoder().decode(opts.nodes.text);
+    const n = parseNodes(opts.nodes.name, text);
+    diagnostics.push(...n.diagnostics);
+    doc = { ...doc, nodes: [...doc.nodes, ...n.nodes] };
+  }
+  const generated = generatePeer(doc, { ...opts, to: target.id });
+  diagnostics.push(...generated.diagnostics);
+  if (hasErrors(diagnostics)) return { diagnostics, status: 'ok', ok: false };
+  const pairFindings = runLint(mergeDocuments([doc, generated.doc])).diagnostics.filter((d) => d.severity === 'error');
+  diagnostics.push(...pairFindings);
+  const out = emit(generated.doc, opts);
+  diagnostics.push(...out.diagnostics);
+  const ok = !hasErrors(diagnostics) && !(opts.strict && hasLoss(diagnostics));
+  return ok ? { output: out.text, doc: generated.doc, diagnostics, status: 'ok', ok } : { doc: generated.doc, diagnostics, status: 'ok', ok };
+}
+
 function isDocument(v: unknown): v is IrDocument {
   return typeof v === 'object' && v !== null && 'irVersion' in v;
 }
@@ -221,6 +270,8 @@ export { IR_VERSION, IrDocument as IrDocumentSchema } from './ir/schema.js';
 export type * from './ir/types.js';
 export type { Diagnostic, Severity, RelatedSpan } from './diagnostics/diagnostic.js';
 export { parseNodes } from './lint/nodes.js';
+export { generatePeer } from './peer/index.js';
+export type { PeerOptions } from './peer/index.js';
 export { rules as lintRules } from './lint/index.js';
 export { hasErrors, hasLoss, sortDiagnostics } from './diagnostics/diagnostic.js';
 export { codes } from './diagnostics/codes.js';

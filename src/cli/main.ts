@@ -15,6 +15,7 @@ import {
   irJsonSchema,
   lint,
   parse,
+  peer,
   renderJson,
   renderSarif,
   renderText,
@@ -55,6 +56,7 @@ Commands:
   parse FILE...     read configs into the BGP intent IR and print it
   convert FILE...   translate configs to another format (--to TARGET)
   lint FILE...      check one config or a whole setup for mismatches
+  peer FILE...      write the other end of every session the inputs describe (--to TARGET)
   schema            print the JSON Schema of the IR
   formats           list the formats and what bgpc can do with each
 
@@ -98,6 +100,24 @@ included) and each pair is checked. Rules: docs/rules/.
   --config FILE         lint configuration (default: .bgpcrc.json or .bgpcrc.yaml, found upward)
   --from FORMAT         format of the inputs (default: detected from content)
 Exit 1 when an error is found (acknowledged findings in the configuration do not count).
+`,
+  peer: `Usage: bgpc peer FILE... --to TARGET [--asn N] [--router-id ID] [--address ADDR]
+                 [--peer-address ADDR] [--no-listen-range] [--nodes FILE] [-o PATH] [--strict]
+
+Writes the other end of every session the inputs describe: the router for a cluster's
+resources (a peer group, a listen range covering the nodes, an import policy for the
+advertised pools, BFD/password/multihop/timers mirrored), the cluster resources for a
+router config, or the daemon on the other side of a daemon's sessions. The generated
+side is linted with the inputs; errors are reported instead of written.
+  --to TARGET           frr, bird, gobgp, gobgp-yaml, gobgp-json, metallb, frr-k8s, cilium, calico, purelb
+  --asn N, --router-id ID, --address ADDR
+                        identity of the generated side where the inputs do not say
+                        (--address also chooses the end when the inputs peer with several)
+  --peer-address ADDR   address of the input side where the inputs do not say
+  --no-listen-range     one neighbor per node instead of a listen range
+  --nodes FILE          Kubernetes nodes: a Node list YAML, or lines "name ip [key=value ...]"
+  -o, --output PATH     write PATH through a temporary file and a rename
+  --strict              fail when the target cannot express something
 `,
   schema: `Usage: bgpc schema
 
@@ -325,6 +345,67 @@ function sessionTable(sessions: LintSession[]): string {
   return `${[line(head), ...rows.map(line)].join('\n')}\n\n`;
 }
 
+function cmdPeer(argv: string[]): number {
+  const { values, positionals } = args(argv, {
+    to: { type: 'string' },
+    output: { type: 'string', short: 'o' },
+    strict: { type: 'boolean' },
+    asn: { type: 'string' },
+    'router-id': { type: 'string' },
+    address: { type: 'string' },
+    'peer-address': { type: 'string' },
+    'no-listen-range': { type: 'boolean' },
+    nodes: { type: 'string' },
+    format: { type: 'string' },
+  });
+  if (values['help']) return printHelp('peer');
+  const to = values['to'];
+  if (typeof to !== 'string') throw new UsageError('peer needs --to TARGET (see bgpc formats)');
+  const diagFormat = choice(values, 'diagnostics', ['text', 'json', 'sarif'], 'text');
+  let asn: number | undefined;
+  if (values['asn'] !== undefined) {
+    asn = Number(values['asn']);
+    if (!Number.isInteger(asn) || asn < 1 || asn > 4294967295) throw new UsageError('--asn must be an AS number (1-4294967295)');
+  }
+  const output = values['output'] as string | undefined;
+  if (output && positionals.some((p) => p !== '-' && samePath(p, output))) {
+    printDiagnostics([{ code: 'output/refused', severity: 'error', message: `${output}: refusing to overwrite an input file` }], diagFormat, new Map(), true);
+    return EXIT_USAGE;
+  }
+  const loaded = loadInputs(positionals);
+  let nodes: Input | undefined;
+  if (typeof values['nodes'] === 'string') {
+    const r = readInputBytes(values['nodes']);
+    if (!r.ok) loaded.failures.push({ code: 'input/unreadable', severity: 'error', message: r.error });
+    else nodes = { name: values['nodes'], text: r.data };
+  }
+  if (loaded.failures.length > 0) {
+    printDiagnostics(loaded.failures, diagFormat, loaded.sources, true);
+    return EXIT_USAGE;
+  }
+  const r = peer(loaded.inputs, {
+    ...readOptions(values, positionals),
+    to,
+    strict: Boolean(values['strict']),
+    encoding: choice(values, 'format', ['json', 'yaml'], output && /\.ya?ml$/i.test(output) ? 'yaml' : 'json') as 'json' | 'yaml',
+    ...(asn !== undefined ? { asn } : {}),
+    ...(typeof values['router-id'] === 'string' ? { routerId: values['router-id'] } : {}),
+    ...(typeof values['address'] === 'string' ? { address: values['address'] } : {}),
+    ...(typeof values['peer-address'] === 'string' ? { peerAddress: values['peer-address'] } : {}),
+    ...(values['no-listen-range'] ? { noListenRange: true } : {}),
+    ...(nodes ? { nodes } : {}),
+  });
+  if (r.status !== 'ok') {
+    printDiagnostics(r.diagnostics, diagFormat, loaded.sources, true);
+    return EXIT_USAGE;
+  }
+  printDiagnostics(r.diagnostics, diagFormat, loaded.sources);
+  if (!r.ok || r.output === undefined) return EXIT_FINDINGS;
+  if (output) writeFileAtomic(output, r.output);
+  else stdout(r.output);
+  return EXIT_OK;
+}
+
 function cmdSchema(argv: string[]): number {
   const { values, positionals } = args(argv, {});
   if (values['help']) return printHelp('schema');
@@ -359,6 +440,7 @@ const commands: Record<string, (argv: string[]) => number> = {
   parse: cmdParse,
   convert: cmdConvert,
   lint: cmdLint,
+  peer: cmdPeer,
   schema: cmdSchema,
   formats: cmdFormats,
 };

@@ -94,3 +94,55 @@ export function prefixContainsAddress(prefix: string, address: string): boolean 
   const ip = parseIp(address);
   return net !== undefined && ip !== undefined && contains(net, ip);
 }
+
+export function formatIp(v: 4 | 6, n: bigint): string {
+  if (v === 4) return [24n, 16n, 8n, 0n].map((s) => String((n >> s) & 255n)).join('.');
+  const words = Array.from({ length: 8 }, (_, i) => Number((n >> BigInt(112 - 16 * i)) & 0xffffn));
+  // Compress the longest run of zero words (RFC 5952).
+  let best = -1;
+  let bestLen = 1;
+  for (let i = 0; i < 8; ) {
+    if (words[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && words[j] === 0) j++;
+    if (j - i > bestLen) {
+      best = i;
+      bestLen = j - i;
+    }
+    i = j;
+  }
+  const hex = words.map((w) => w.toString(16));
+  if (best < 0) return hex.join(':');
+  return `${hex.slice(0, best).join(':')}::${hex.slice(best + bestLen).join(':')}`;
+}
+
+/** The longest prefix that contains every address (all of one family); undefined for none or mixed families. */
+export function coveringPrefix(addresses: string[]): string | undefined {
+  const ips = addresses.map(parseIp);
+  if (ips.length === 0 || ips.some((x) => !x) || new Set(ips.map((x) => x!.v)).size !== 1) return undefined;
+  const v = ips[0]!.v;
+  let len = bits(v);
+  const first = ips[0]!.n;
+  while (len > 0 && ips.some((x) => (x!.n & mask(v, len)) !== (first & mask(v, len)))) len--;
+  return `${formatIp(v, first & mask(v, len))}/${len}`;
+}
+
+/** The CIDR blocks that exactly cover an inclusive address range. */
+export function rangeToCidrs(from: string, to: string): string[] {
+  const a = parseIp(from);
+  const b = parseIp(to);
+  if (!a || !b || a.v !== b.v || a.n > b.n) return [];
+  const width = BigInt(bits(a.v));
+  const out: string[] = [];
+  let cur = a.n;
+  while (cur <= b.n) {
+    let size = 0n;
+    while (size < width && (cur & ((1n << (size + 1n)) - 1n)) === 0n && cur + (1n << (size + 1n)) - 1n <= b.n) size++;
+    out.push(`${formatIp(a.v, cur)}/${width - size}`);
+    cur += 1n << size;
+  }
+  return out;
+}

@@ -190,3 +190,25 @@ describe('bgpc lint across configs', () => {
     expect(bad.stderr).toContain('no-such-rule');
   });
 });
+
+describe('bgpc peer', () => {
+  const fx = (f: string) => join(root, 'test/cli/fixtures', f);
+
+  it('writes the other end of the sessions; the generated router pairs with every node', () => {
+    const dir = tmp();
+    const out = join(dir, 'tor.yaml');
+    const fixed = readFileSync(fx('cluster.ir.yaml'), 'utf8').replace('asn: 64502', 'asn: 64501');
+    writeFileSync(join(dir, 'cluster.yaml'), fixed);
+    const r = bgpc(['peer', join(dir, 'cluster.yaml'), '--to', 'ir', '--nodes', fx('nodes.txt'), '-o', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const lintPair = bgpc(['lint', join(dir, 'cluster.yaml'), out, '--nodes', fx('nodes.txt'), '--format', 'json']);
+    const j = JSON.parse(lintPair.stdout) as { summary: { errors: number }; sessions: { status: string }[] };
+    expect(j.summary.errors).toBe(0);
+    expect(j.sessions.map((s) => s.status)).toEqual(['listen-range-match', 'listen-range-match', 'listen-range-match']);
+  });
+
+  it('needs --address when the inputs peer with several ends, and --to', () => {
+    expect(bgpc(['peer', example, '--to', 'ir', '--peer-address', '192.168.56.254']).stderr).toContain('--address');
+    expect(bgpc(['peer', example]).code).toBe(2);
+  });
+});

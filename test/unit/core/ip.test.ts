@@ -19,3 +19,24 @@ describe('ip', () => {
     expect(sameIp('2001:db8:0::1', '2001:DB8::1')).toBe(true);
   });
 });
+
+import { coveringPrefix, formatIp, rangeToCidrs } from '../../../src/ir/ip.js';
+
+describe('ip helpers for bgpc peer', () => {
+  it('formats addresses (RFC 5952 compression)', () => {
+    expect(formatIp(4, 0xc0a83801n)).toBe('192.168.56.1');
+    expect(formatIp(6, 0x20010db8000000000000000000000001n)).toBe('2001:db8::1');
+    expect(formatIp(6, 0n)).toBe('::');
+  });
+
+  it('finds the longest prefix covering node addresses', () => {
+    expect(coveringPrefix(['192.168.56.11', '192.168.56.12'])).toBe('192.168.56.8/29');
+    expect(coveringPrefix(['10.0.0.1'])).toBe('10.0.0.1/32');
+    expect(coveringPrefix(['10.0.0.1', 'fd00::1'])).toBeUndefined();
+  });
+
+  it('splits a range into CIDR blocks', () => {
+    expect(rangeToCidrs('192.168.1.240', '192.168.1.250')).toEqual(['192.168.1.240/29', '192.168.1.248/31', '192.168.1.250/32']);
+    expect(rangeToCidrs('10.0.0.0', '10.0.0.255')).toEqual(['10.0.0.0/24']);
+  });
+});
