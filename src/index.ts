@@ -8,6 +8,7 @@
 import { hasErrors, hasLoss, Sink, type Diagnostic } from './diagnostics/diagnostic.js';
 import { findFormat, formats as registry, type FormatInfo } from './formats.js';
 import { emptyDocument, mergeDocuments } from './ir/build.js';
+import { collectSecrets, maskDiagnostics } from './ir/secrets.js';
 import type { IrDocument } from './ir/schema.js';
 import { runLint, type LintOptions } from './lint/index.js';
 import { parseNodes } from './lint/nodes.js';
@@ -29,6 +30,8 @@ export interface ParseOptions extends ReadOptions {
   /** Format of every input that does not name its own. */
   from?: string;
   maxInputBytes?: number;
+  /** Leave passwords visible in diagnostics (they are masked by default). */
+  showSecrets?: boolean;
 }
 
 /**
@@ -41,6 +44,8 @@ export interface ParseResult {
   doc: IrDocument;
   diagnostics: Diagnostic[];
   status: Status;
+  /** Secret values found in the inputs: masked in the diagnostics; renderers of source lines mask them too. */
+  redact: string[];
 }
 
 export function parse(inputs: Input | readonly Input[], opts: ParseOptions = {}): ParseResult {
@@ -79,7 +84,8 @@ export function parse(inputs: Input | readonly Input[], opts: ParseOptions = {})
     docs.push(r.doc);
   }
   const doc = docs.length === 1 ? docs[0]! : docs.length === 0 ? emptyDocument() : mergeDocuments(docs);
-  return { doc, diagnostics: sink.list, status };
+  const redact = opts.showSecrets ? [] : collectSecrets(doc);
+  return { doc, diagnostics: maskDiagnostics(sink.list, redact), status, redact };
 }
 
 export interface EmitOptions extends WriteOptions {
@@ -120,6 +126,8 @@ export interface ConvertResult {
   diagnostics: Diagnostic[];
   status: Status;
   ok: boolean;
+  /** Secret values of the inputs (see ParseResult.redact). */
+  redact: string[];
 }
 
 export function convert(inputs: Input | readonly Input[], opts: ConvertOptions): ConvertResult {
@@ -127,16 +135,17 @@ export function convert(inputs: Input | readonly Input[], opts: ConvertOptions):
   if (!target?.write) {
     // Refuse before reading anything: the target decides whether there is work to do.
     const r = emit(emptyDocument(), opts);
-    return { diagnostics: r.diagnostics, status: 'input-error', ok: false };
+    return { diagnostics: r.diagnostics, status: 'input-error', ok: false, redact: [] };
   }
   const parsed = parse(inputs, opts);
+  const redact = parsed.redact;
   if (parsed.status !== 'ok' || hasErrors(parsed.diagnostics)) {
-    return { diagnostics: parsed.diagnostics, status: parsed.status, ok: false };
+    return { diagnostics: parsed.diagnostics, status: parsed.status, ok: false, redact };
   }
   const emitted = emit(parsed.doc, opts);
-  const diagnostics = [...parsed.diagnostics, ...emitted.diagnostics];
+  const diagnostics = [...parsed.diagnostics, ...maskDiagnostics(emitted.diagnostics, redact)];
   const ok = !hasErrors(diagnostics) && !(opts.strict && hasLoss(diagnostics));
-  return ok ? { output: emitted.text, diagnostics, status: 'ok', ok } : { diagnostics, status: 'ok', ok };
+  return ok ? { output: emitted.text, diagnostics, status: 'ok', ok, redact } : { diagnostics, status: 'ok', ok, redact };
 }
 
 export interface LintSession {
@@ -154,6 +163,8 @@ export interface LintResult {
   status: Status;
   /** Every configured neighbor, paired with the speaker at its address. */
   sessions: LintSession[];
+  /** Secret values of the inputs (see ParseResult.redact). */
+  redact: string[];
 }
 
 export interface LintInputOptions extends ParseOptions, LintOptions {
@@ -168,7 +179,7 @@ export function lint(inputs: Input | readonly Input[] | IrDocument, opts: LintIn
     doc = inputs;
   } else {
     const parsed = parse(inputs, opts);
-    if (parsed.status !== 'ok') return { diagnostics: parsed.diagnostics, status: parsed.status, sessions: [] };
+    if (parsed.status !== 'ok') return { diagnostics: parsed.diagnostics, status: parsed.status, sessions: [], redact: parsed.redact };
     diagnostics.push(...parsed.diagnostics);
     doc = parsed.doc;
   }
@@ -179,7 +190,8 @@ export function lint(inputs: Input | readonly Input[] | IrDocument, opts: LintIn
     doc = { ...doc, nodes: [...doc.nodes, ...n.nodes.filter((x) => !doc.nodes.some((y) => y.name === x.name))] };
   }
   const run = runLint(doc, opts);
-  diagnostics.push(...run.diagnostics);
+  const redact = opts.showSecrets ? [] : collectSecrets(doc);
+  diagnostics.push(...maskDiagnostics(run.diagnostics, redact));
   const sessions = run.topology.sessions.map((s) => ({
     from: s.a.instance.key,
     neighbor: s.a.peer.address ?? s.a.peer.id,
@@ -187,7 +199,7 @@ export function lint(inputs: Input | readonly Input[] | IrDocument, opts: LintIn
     status: s.status,
     inferred: s.inferred,
   }));
-  return { diagnostics, status: 'ok', sessions };
+  return { diagnostics, status: 'ok', sessions, redact };
 }
 
 export interface PeerCommandOptions extends ParseOptions, PeerOptions, WriteOptions {
@@ -204,6 +216,8 @@ export interface PeerCommandResult {
   diagnostics: Diagnostic[];
   status: Status;
   ok: boolean;
+  /** Secret values of the inputs (see ParseResult.redact). */
+  redact: string[];
 }
 
 /**
@@ -215,10 +229,11 @@ export function peer(inputs: Input | readonly Input[], opts: PeerCommandOptions)
   const target = findFormat(opts.to);
   if (!target?.write) {
     const r = emit(emptyDocument(), opts);
-    return { diagnostics: r.diagnostics, status: 'input-error', ok: false };
+    return { diagnostics: r.diagnostics, status: 'input-error', ok: false, redact: [] };
   }
   const parsed = parse(inputs, opts);
-  if (parsed.status !== 'ok' || hasErrors(parsed.diagnostics)) return { diagnostics: parsed.diagnostics, status: parsed.status, ok: false };
+  const redact = parsed.redact;
+  if (parsed.status !== 'ok' || hasErrors(parsed.diagnostics)) return { diagnostics: parsed.diagnostics, status: parsed.status, ok: false, redact };
   let doc = parsed.doc;
   const diagnostics = [...parsed.diagnostics];
   if (opts.nodes) {
@@ -229,13 +244,13 @@ export function peer(inputs: Input | readonly Input[], opts: PeerCommandOptions)
   }
   const generated = generatePeer(doc, { ...opts, to: target.id });
   diagnostics.push(...generated.diagnostics);
-  if (hasErrors(diagnostics)) return { diagnostics, status: 'ok', ok: false };
+  if (hasErrors(diagnostics)) return { diagnostics, status: 'ok', ok: false, redact };
   const pairFindings = runLint(mergeDocuments([doc, generated.doc])).diagnostics.filter((d) => d.severity === 'error');
-  diagnostics.push(...pairFindings);
+  diagnostics.push(...maskDiagnostics(pairFindings, redact));
   const out = emit(generated.doc, opts);
-  diagnostics.push(...out.diagnostics);
+  diagnostics.push(...maskDiagnostics(out.diagnostics, redact));
   const ok = !hasErrors(diagnostics) && !(opts.strict && hasLoss(diagnostics));
-  return ok ? { output: out.text, doc: generated.doc, diagnostics, status: 'ok', ok } : { doc: generated.doc, diagnostics, status: 'ok', ok };
+  return ok ? { output: out.text, doc: generated.doc, diagnostics, status: 'ok', ok, redact } : { doc: generated.doc, diagnostics, status: 'ok', ok, redact };
 }
 
 function isDocument(v: unknown): v is IrDocument {
@@ -270,6 +285,7 @@ export { IR_VERSION, IrDocument as IrDocumentSchema } from './ir/schema.js';
 export type * from './ir/types.js';
 export type { Diagnostic, Severity, RelatedSpan } from './diagnostics/diagnostic.js';
 export { parseNodes } from './lint/nodes.js';
+export { collectSecrets, maskText, redactDocument, REDACTED } from './ir/secrets.js';
 export { generatePeer } from './peer/index.js';
 export type { PeerOptions } from './peer/index.js';
 export { rules as lintRules } from './lint/index.js';

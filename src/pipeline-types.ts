@@ -23,6 +23,8 @@ export interface WriteOptions {
   encoding?: 'json' | 'yaml';
   /** IR writer: print the effective IR (defaults applied) instead of the parsed one. */
   effective?: boolean;
+  /** IR writer: replace passwords (and their occurrences in raw text) with <redacted>. */
+  redactSecrets?: boolean;
 }
 
 export interface WriteResult {

@@ -70,6 +70,7 @@ Reads the inputs into one IR document and prints it on stdout.
   --from FORMAT         format of the inputs (default: detected from content)
   --format json|yaml    IR encoding (default json)
   --effective           apply the source dialects' defaults and inheritance
+  --show-secrets        print passwords (they are shown as <redacted> by default)
   --diagnostics text|json|sarif   how diagnostics are printed on stderr (default text)
   --max-input-bytes N   refuse larger inputs (default 268435456)
   --allow-include DIR   allow included files (BIRD include) from DIR too (repeatable)
@@ -138,6 +139,7 @@ const common = {
   'max-input-bytes': { type: 'string' },
   diagnostics: { type: 'string' },
   'allow-include': { type: 'string', multiple: true },
+  'show-secrets': { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
 
 function args(argv: string[], options: ParseArgsConfig['options']): { values: Values; positionals: string[] } {
@@ -160,7 +162,12 @@ function choice(values: Values, key: string, allowed: readonly string[], fallbac
 function readOptions(values: Values, paths: string[]) {
   const dirs = [...paths.filter((p) => p !== '-').map((p) => dirname(p)), ...((values['allow-include'] as string[] | undefined) ?? [])];
   if (paths.includes('-')) dirs.push(process.cwd());
-  return { from: values['from'] as string | undefined, maxInputBytes: maxBytes(values), loadInclude: includeLoader(dirs) };
+  return {
+    from: values['from'] as string | undefined,
+    maxInputBytes: maxBytes(values),
+    loadInclude: includeLoader(dirs),
+    showSecrets: Boolean(values['show-secrets']),
+  };
 }
 
 function maxBytes(values: Values): number | undefined {
@@ -195,11 +202,11 @@ function loadInputs(paths: string[]): Loaded {
   return { inputs, sources, failures };
 }
 
-function printDiagnostics(ds: readonly Diagnostic[], format: string, sources: Map<string, string>, inputError = false): void {
+function printDiagnostics(ds: readonly Diagnostic[], format: string, sources: Map<string, string>, inputError = false, redact: readonly string[] = []): void {
   if (ds.length === 0 && format === 'text') return;
   if (format === 'json') stderr(renderJson(ds));
   else if (format === 'sarif') stderr(renderSarif(ds, { toolVersion: packageVersion() }));
-  else stderr(renderText(ds, { sources, color: stderrIsTty(), summary: !inputError }));
+  else stderr(renderText(ds, { sources, color: stderrIsTty(), summary: !inputError, redact }));
 }
 
 function cmdParse(argv: string[]): number {
@@ -217,9 +224,9 @@ function cmdParse(argv: string[]): number {
     printDiagnostics(r.diagnostics, diagFormat, loaded.sources, true);
     return EXIT_USAGE;
   }
-  const out = emit(r.doc, { to: 'ir', encoding, effective: Boolean(values['effective']) });
+  const out = emit(r.doc, { to: 'ir', encoding, effective: Boolean(values['effective']), redactSecrets: !values['show-secrets'] });
   const all = [...r.diagnostics, ...out.diagnostics];
-  printDiagnostics(all, diagFormat, loaded.sources);
+  printDiagnostics(all, diagFormat, loaded.sources, false, r.redact);
   if (hasErrors(all)) return EXIT_FINDINGS;
   stdout(out.text ?? '');
   return EXIT_OK;
@@ -261,7 +268,7 @@ function cmdConvert(argv: string[]): number {
     printDiagnostics(r.diagnostics, diagFormat, loaded.sources, true);
     return EXIT_USAGE;
   }
-  printDiagnostics(r.diagnostics, diagFormat, loaded.sources);
+  printDiagnostics(r.diagnostics, diagFormat, loaded.sources, false, r.redact);
   if (!r.ok || r.output === undefined) {
     if (values['strict'] && !hasErrors(r.diagnostics)) stderr('bgpc: --strict: the conversion loses information; nothing written\n');
     return EXIT_FINDINGS;
@@ -330,7 +337,7 @@ function cmdLint(argv: string[]): number {
   else if (format === 'sarif') stdout(renderSarif(shown, { toolVersion: packageVersion() }));
   else {
     if (values['sessions']) stdout(sessionTable(r.sessions));
-    stdout(renderText(shown, { sources: loaded.sources, color: Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'] }) || 'no problems found\n');
+    stdout(renderText(shown, { sources: loaded.sources, color: Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'], redact: r.redact }) || 'no problems found\n');
     if (acknowledged > 0) stdout(`(${acknowledged} acknowledged finding${acknowledged === 1 ? '' : 's'} not shown, see ${configPath})\n`);
   }
   return hasErrors(shown) ? EXIT_FINDINGS : EXIT_OK;
@@ -399,7 +406,7 @@ function cmdPeer(argv: string[]): number {
     printDiagnostics(r.diagnostics, diagFormat, loaded.sources, true);
     return EXIT_USAGE;
   }
-  printDiagnostics(r.diagnostics, diagFormat, loaded.sources);
+  printDiagnostics(r.diagnostics, diagFormat, loaded.sources, false, r.redact);
   if (!r.ok || r.output === undefined) return EXIT_FINDINGS;
   if (output) writeFileAtomic(output, r.output);
   else stdout(r.output);

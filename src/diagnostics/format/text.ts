@@ -5,6 +5,7 @@
  */
 import { sortDiagnostics, type Diagnostic } from '../diagnostic.js';
 import { SourceFile, type Span } from '../../source.js';
+import { maskText } from '../../ir/secrets.js';
 
 export interface TextOptions {
   /** Source texts by file name, for code frames. */
@@ -12,6 +13,8 @@ export interface TextOptions {
   color?: boolean;
   /** Print the "N errors, M warnings" line (default true). */
   summary?: boolean;
+  /** Secret values to mask in messages and in the quoted source lines. */
+  redact?: readonly string[];
 }
 
 const ansi = { red: '\u001b[31m', yellow: '\u001b[33m', cyan: '\u001b[36m', dim: '\u001b[2m', bold: '\u001b[1m', reset: '\u001b[0m' };
@@ -32,10 +35,11 @@ export function renderText(diagnostics: readonly Diagnostic[], opts: TextOptions
     const where = d.span ? `${location(d.span)}: ` : '';
     const target = d.target ? ` [to ${d.target}]` : '';
     out.push(`${paint('bold', where)}${sev} ${paint('dim', d.code)}${target}: ${d.message}`);
-    if (d.span) out.push(...frame(d.span, fileFor(d.span.file), paint));
+    const mask = (lines: string[]) => (opts.redact?.length ? lines.map((l) => maskText(l, opts.redact!)) : lines);
+    if (d.span) out.push(...mask(frame(d.span, fileFor(d.span.file), paint)));
     for (const r of d.related ?? []) {
       out.push(`  ${paint('dim', 'related')}: ${location(r.span)}: ${r.message}`);
-      out.push(...frame(r.span, fileFor(r.span.file), paint).map((l) => `  ${l}`));
+      out.push(...mask(frame(r.span, fileFor(r.span.file), paint)).map((l) => `  ${l}`));
     }
     if (d.hint) out.push(`  ${paint('cyan', 'hint')}: ${d.hint}`);
   }

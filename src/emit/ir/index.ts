@@ -6,6 +6,7 @@
 import { stringify } from 'yaml';
 import { prune } from '../../ir/normalize.js';
 import { resolve } from '../../ir/resolve.js';
+import { redactDocument } from '../../ir/secrets.js';
 import { IrDocument } from '../../ir/schema.js';
 import type { WriteOptions, WriteResult } from '../../pipeline-types.js';
 
@@ -17,6 +18,7 @@ export function emitIr(doc: IrDocument, opts: WriteOptions = {}): WriteResult {
     d = r.doc;
     diagnostics.push(...r.diagnostics);
   }
+  if (opts.redactSecrets) d = redactDocument(d);
   // Re-parse to get the schema's key order regardless of how the document was built.
   const canonical = prune(withoutIrProvenance(IrDocument.parse(d)));
   const text =

@@ -1,0 +1,61 @@
+/**
+ * Secrets (BGP passwords) never appear in diagnostics, lint output or `bgpc
+ * parse` output unless asked (--show-secrets). Writers of real configs carry
+ * them where the target needs them.
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { IrDocument } from './schema.js';
+
+export const REDACTED = '<redacted>';
+
+/** Every literal secret value in the document. */
+export function collectSecrets(doc: IrDocument): string[] {
+  const out = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (o['kind'] === 'literal' && typeof o['value'] === 'string' && o['value'] !== '') out.add(o['value']);
+      for (const x of Object.values(o)) walk(x);
+    }
+  };
+  walk(doc.speakers);
+  return [...out].sort((a, b) => b.length - a.length);
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Replaces each secret where it stands as a token (delimited by space, quotes, = or line ends). */
+export function maskText(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const s of secrets) {
+    out = out.replace(new RegExp(`(^|[\\s"'=:,(])${escape(s)}(?=$|[\\s"';,)])`, 'gm'), `$1${REDACTED}`);
+  }
+  return out;
+}
+
+export function maskDiagnostics(ds: Diagnostic[], secrets: readonly string[]): Diagnostic[] {
+  if (secrets.length === 0) return ds;
+  return ds.map((d) => ({
+    ...d,
+    message: maskText(d.message, secrets),
+    ...(d.hint ? { hint: maskText(d.hint, secrets) } : {}),
+    ...(d.related ? { related: d.related.map((r) => ({ ...r, message: maskText(r.message, secrets) })) } : {}),
+  }));
+}
+
+/** A copy with literal secrets replaced and raw text masked. */
+export function redactDocument(doc: IrDocument): IrDocument {
+  const secrets = collectSecrets(doc);
+  const walk = (v: unknown, key?: string): unknown => {
+    if (Array.isArray(v)) return v.map((x) => walk(x));
+    if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (o['kind'] === 'literal' && typeof o['value'] === 'string' && key === 'password') return { ...o, value: REDACTED };
+      return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, walk(x, k)]));
+    }
+    if (typeof v === 'string' && (key === 'text' || key === 'value' || key === 'description') && secrets.length > 0) return maskText(v, secrets);
+    return v;
+  };
+  return walk(doc) as IrDocument;
+}
