@@ -9,7 +9,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { formats, parse } from '../../src/index.js';
 
 const runs = Number(process.env['FC_RUNS'] ?? 25);
@@ -82,6 +82,10 @@ const readable = formats().filter((f) => f.read);
 
 describe.each(readable.map((f) => f.id))('fuzz %s reader', (format) => {
   const texts = (samples[format] ?? (() => []))();
+  // One-time set-up (grammar analysis, schema compilation) is not part of the per-input bound.
+  beforeAll(() => {
+    parse({ name: 'warm-up', text: texts[0] ?? 'x', format });
+  }, 600_000);
 
   it('arbitrary strings', () => {
     fc.assert(fc.property(fc.string({ maxLength: 2000, unit: 'binary' }), (s) => check(format, s)), { numRuns: runs });
