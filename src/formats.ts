@@ -3,7 +3,9 @@
  * BUILTIN_GENERATORS). The CLI and the public API only read this table;
  * adding a format is adding a row and its parse/ and emit/ folders.
  */
+import { emitBird, emitBird1 } from './emit/bird/index.js';
 import { emitIr } from './emit/ir/index.js';
+import { parseBird, parseBird1 } from './parse/bird/index.js';
 import { parseIr } from './parse/ir/index.js';
 import type { Reader, Writer } from './pipeline-types.js';
 
@@ -20,8 +22,8 @@ export interface FormatInfo {
 export const formats: readonly FormatInfo[] = [
   { id: 'ir', description: 'bgpc BGP intent IR (JSON or YAML)', aliases: ['ir-json', 'ir-yaml'], read: parseIr, write: emitIr },
   { id: 'frr', description: 'FRR frr.conf / bgpd.conf / bfdd.conf', plannedIn: 'issue 3 (FRR)' },
-  { id: 'bird', description: 'BIRD 2 bird.conf', aliases: ['bird2'], plannedIn: 'issue 4 (BIRD)' },
-  { id: 'bird1', description: 'BIRD 1.6 bird.conf / bird6.conf (as Calico ships it)', plannedIn: 'issue 4 (BIRD)' },
+  { id: 'bird', description: 'BIRD 2 bird.conf', aliases: ['bird2'], read: parseBird, write: emitBird },
+  { id: 'bird1', description: 'BIRD 1.6 bird.conf / bird6.conf (as Calico ships it)', read: parseBird1, write: emitBird1 },
   { id: 'gobgp', description: 'gobgpd config, TOML', aliases: ['gobgp-toml'], plannedIn: 'issue 5 (GoBGP)' },
   { id: 'gobgp-yaml', description: 'gobgpd config, YAML (loxilb)', plannedIn: 'issue 5 (GoBGP)' },
   { id: 'gobgp-json', description: 'gobgpd config, JSON', plannedIn: 'issue 5 (GoBGP)' },
