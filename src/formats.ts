@@ -4,7 +4,9 @@
  * adding a format is adding a row and its parse/ and emit/ folders.
  */
 import { emitBird, emitBird1 } from './emit/bird/index.js';
+import { emitGobgpJson, emitGobgpToml, emitGobgpYaml } from './emit/gobgp/index.js';
 import { emitIr } from './emit/ir/index.js';
+import { parseGobgpJson, parseGobgpToml, parseGobgpYaml } from './parse/gobgp/index.js';
 import { parseBird, parseBird1 } from './parse/bird/index.js';
 import { parseIr } from './parse/ir/index.js';
 import type { Reader, Writer } from './pipeline-types.js';
@@ -24,9 +26,9 @@ export const formats: readonly FormatInfo[] = [
   { id: 'frr', description: 'FRR frr.conf / bgpd.conf / bfdd.conf', plannedIn: 'issue 3 (FRR)' },
   { id: 'bird', description: 'BIRD 2 bird.conf', aliases: ['bird2'], read: parseBird, write: emitBird },
   { id: 'bird1', description: 'BIRD 1.6 bird.conf / bird6.conf (as Calico ships it)', read: parseBird1, write: emitBird1 },
-  { id: 'gobgp', description: 'gobgpd config, TOML', aliases: ['gobgp-toml'], plannedIn: 'issue 5 (GoBGP)' },
-  { id: 'gobgp-yaml', description: 'gobgpd config, YAML (loxilb)', plannedIn: 'issue 5 (GoBGP)' },
-  { id: 'gobgp-json', description: 'gobgpd config, JSON', plannedIn: 'issue 5 (GoBGP)' },
+  { id: 'gobgp', description: 'gobgpd config, TOML', aliases: ['gobgp-toml'], read: parseGobgpToml, write: emitGobgpToml },
+  { id: 'gobgp-yaml', description: 'gobgpd config, YAML (loxilb)', read: parseGobgpYaml, write: emitGobgpYaml },
+  { id: 'gobgp-json', description: 'gobgpd config, JSON', read: parseGobgpJson, write: emitGobgpJson },
   { id: 'metallb', description: 'MetalLB resources (BGPPeer, IPAddressPool, BGPAdvertisement, BFDProfile, ConfigMap)', plannedIn: 'issue 6 (Kubernetes)' },
   { id: 'frr-k8s', description: 'frr-k8s FRRConfiguration', plannedIn: 'issue 6 (Kubernetes)' },
   { id: 'cilium', description: 'Cilium BGP control plane resources (v2, v2alpha1, v1 peering policy)', plannedIn: 'issue 6 (Kubernetes)' },
