@@ -16,28 +16,44 @@ export function detectFormat(file: SourceFile): string | undefined {
   if (/^\s*"?irVersion"?\s*:/m.test(head)) return 'ir';
 
   // Kubernetes resources: apiVersion + kind.
-  if (/^\s*apiVersion\s*:/m.test(head) && /^\s*kind\s*:/m.test(head)) {
-    if (/apiVersion\s*:\s*["']?frrk8s\.metallb\.io\//.test(head)) return 'frr-k8s';
-    if (/apiVersion\s*:\s*["']?metallb\.io\//.test(head) || /name\s*:\s*["']?config["']?[\s\S]*peers\s*:/.test(head)) return 'metallb';
-    if (/apiVersion\s*:\s*["']?cilium\.io\//.test(head)) return 'cilium';
-    if (/apiVersion\s*:\s*["']?(crd\.)?projectcalico\.org\//.test(head)) return 'calico';
-    if (/apiVersion\s*:\s*["']?(bgp\.)?purelb\.io\//.test(head)) return 'purelb';
+  // Kubernetes resources (YAML, or JSON as kubectl prints it): apiVersion + kind.
+  if (/^\s*"?apiVersion"?\s*:/m.test(head) && /^\s*"?kind"?\s*:/m.test(head)) {
+    const api = (group: string) => new RegExp(`"?apiVersion"?\\s*:\\s*["']?${group}/`).test(head);
+    if (api('frrk8s\\.metallb\\.io')) return 'frr-k8s';
+    if (api('metallb\\.io')) return 'metallb';
+    if (api('cilium\\.io')) return 'cilium';
+    if (api('(crd\\.)?projectcalico\\.org')) return 'calico';
+    if (api('(bgp\\.)?purelb\\.io')) return 'purelb';
     return 'k8s';
   }
 
-  // GoBGP: TOML tables, or YAML/JSON with global.config.
-  if (/^\s*\[\s*global\.config\s*\]/m.test(head) || /^\s*\[\[\s*neighbors\s*\]\]/m.test(head)) return 'gobgp';
-  if (trimmed.startsWith('{') && /"global"\s*:/.test(head)) return 'gobgp-json';
-  if (/^global\s*:\s*$/m.test(head) && /^\s+config\s*:/m.test(head)) return 'gobgp-yaml';
+  // GoBGP: TOML tables, or YAML/JSON with global/neighbors/peer-groups/defined-sets/policy-definitions at the top.
+  const gobgpKeys = '(global|neighbors|peer-groups|dynamic-neighbors|defined-sets|policy-definitions)';
+  if (/^\s*\[\s*global\.config\s*\]/m.test(head) || /^\s*\[\[\s*(neighbors|peer-groups|policy-definitions)\s*\]\]/m.test(head)) return 'gobgp';
+  // frr-k8s FRRConfiguration objects printed without apiVersion/kind (MetalLB's test goldens).
+  if (/"spec"\s*:\s*\{\s*"bgp"\s*:\s*\{\s*"routers"/.test(head) || /^spec:\s*\n\s+bgp:\s*\n\s+routers:/m.test(head)) return 'frr-k8s';
+  if (trimmed.startsWith('{') && new RegExp(`^\\s{0,4}"${gobgpKeys}"\\s*:`, 'm').test(head)) return 'gobgp-json';
+  if (new RegExp(`^${gobgpKeys}\\s*:\\s*$`, 'm').test(head) && /^\s+(- )?config\s*:/m.test(head)) return 'gobgp-yaml';
 
-  // FRR: vtysh-style commands.
-  if (/^\s*(router bgp\s+\d|frr (version|defaults)|bfd\s*$|ip prefix-list |route-map \S+ (permit|deny))/m.test(head)) return 'frr';
+  // FRR: vtysh-style commands, `!` comment lines, or FRR-only global commands.
+  if (/^\s*(router bgp\s+\d|frr (version|defaults)|bfd\s*$|ip prefix-list |route-map \S+ (permit|deny)|ipv6? nht |log (stdout|syslog|file|timestamp)[^;\n]*$)/m.test(head)) return 'frr';
+  if (/^hostname \S+\s*$/m.test(head) && !/;\s*$/m.test(head)) return 'frr';
+  if (head.split('\n').every((l) => l.trim() === '' || l.trimStart().startsWith('!'))) return 'frr';
 
-  // BIRD: protocol blocks; BIRD 2 has channels (ipv4 { ... }) and no `table` before protocols only in 1.x.
-  if (/^\s*(protocol|template)\s+\w+[^;{]*\{/m.test(head) || /^\s*router id\s+[\d.]+\s*;/m.test(head)) {
-    if (/^\s*(ipv4|ipv6)(\s+(multicast|mpls|labeled))?\s*\{/m.test(file.text) || /\b(ipv4|ipv6)\s+table\b/.test(file.text)) return 'bird';
+  // BIRD: protocol blocks, router id, define, filter/function definitions. BIRD 2 has channels
+  // (`ipv4 {`), typed tables and bt_ tests; BIRD 1 declares function locals before the body,
+  // has `roa table`, and import/export at protocol level.
+  const bird =
+    /^\s*(protocol|template)\s+\w+[^;{]*\{/m.test(head) ||
+    /^\s*router id\s+[\w.]+\s*;/m.test(head) ||
+    /^\s*define\s+\w+\s*=/m.test(head) ||
+    /^\s*(filter|function)\s+['\w]+/m.test(head);
+  if (bird) {
+    const text = file.text;
+    if (/^\s*(ipv4|ipv6)(\s+(multicast|mpls|labeled))?\s*(\{|;)/m.test(text) || /\b(ipv4|ipv6|roa4|roa6)\s+table\b/.test(text) || /\bbt_(test_suite|assert)\b/.test(text)) return 'bird';
     if (/\bbird6\b/.test(file.name)) return 'bird1';
-    if (/^\s*(import|export)\s+(all|none|filter|where)/m.test(file.text)) return 'bird1';
+    if (/^\s*function\s+[^\n{]*\)\s*\n\s*(int|bool|ip|prefix|pair|quad|ec|lc|string|bgpmask|bgppath|clist|eclist|lclist)\s+\w+\s*;/m.test(text)) return 'bird1';
+    if (/^\s*roa table\b/m.test(text) || /^\s*(import|export)\s+(all|none|filter|where)/m.test(text)) return 'bird1';
     return 'bird';
   }
   if (ext === 'toml') return 'gobgp';
