@@ -5,10 +5,16 @@
  */
 import { emitBird, emitBird1 } from './emit/bird/index.js';
 import { emitGobgpJson, emitGobgpToml, emitGobgpYaml } from './emit/gobgp/index.js';
+import { emitCalico } from './emit/k8s/calico.js';
+import { emitCilium } from './emit/k8s/cilium.js';
+import { emitFrrK8s } from './emit/k8s/frr-k8s.js';
+import { emitPurelb } from './emit/k8s/purelb.js';
+import { emitMetallb } from './emit/k8s/metallb.js';
 import { emitIr } from './emit/ir/index.js';
 import { parseGobgpJson, parseGobgpToml, parseGobgpYaml } from './parse/gobgp/index.js';
 import { parseBird, parseBird1 } from './parse/bird/index.js';
 import { parseIr } from './parse/ir/index.js';
+import { parseK8s } from './parse/k8s/index.js';
 import type { Reader, Writer } from './pipeline-types.js';
 
 export interface FormatInfo {
@@ -29,12 +35,12 @@ export const formats: readonly FormatInfo[] = [
   { id: 'gobgp', description: 'gobgpd config, TOML', aliases: ['gobgp-toml'], read: parseGobgpToml, write: emitGobgpToml },
   { id: 'gobgp-yaml', description: 'gobgpd config, YAML (loxilb)', read: parseGobgpYaml, write: emitGobgpYaml },
   { id: 'gobgp-json', description: 'gobgpd config, JSON', read: parseGobgpJson, write: emitGobgpJson },
-  { id: 'metallb', description: 'MetalLB resources (BGPPeer, IPAddressPool, BGPAdvertisement, BFDProfile, ConfigMap)', plannedIn: 'issue 6 (Kubernetes)' },
-  { id: 'frr-k8s', description: 'frr-k8s FRRConfiguration', plannedIn: 'issue 6 (Kubernetes)' },
-  { id: 'cilium', description: 'Cilium BGP control plane resources (v2, v2alpha1, v1 peering policy)', plannedIn: 'issue 6 (Kubernetes)' },
-  { id: 'calico', description: 'Calico BGPPeer, BGPConfiguration, BGPFilter, IPPool, Node', plannedIn: 'issue 6 (Kubernetes)' },
-  { id: 'purelb', description: 'PureLB ServiceGroup, LBNodeAgent, BGPConfiguration, BIRD ConfigMap', plannedIn: 'issue 6 (Kubernetes)' },
-  { id: 'k8s', description: 'Kubernetes resources of any project above, dispatched by apiVersion/kind (read only)', plannedIn: 'issue 6 (Kubernetes)' },
+  { id: 'metallb', description: 'MetalLB resources (BGPPeer, IPAddressPool, BGPAdvertisement, BFDProfile, ConfigMap)', read: parseK8s, write: emitMetallb },
+  { id: 'frr-k8s', description: 'frr-k8s FRRConfiguration', read: parseK8s, write: emitFrrK8s },
+  { id: 'cilium', description: 'Cilium BGP control plane resources (v2, v2alpha1, v1 peering policy)', read: parseK8s, write: emitCilium },
+  { id: 'calico', description: 'Calico BGPPeer, BGPConfiguration, BGPFilter, IPPool, Node', read: parseK8s, write: emitCalico },
+  { id: 'purelb', description: 'PureLB ServiceGroup, LBNodeAgent, BGPConfiguration, BIRD ConfigMap', read: parseK8s, write: emitPurelb },
+  { id: 'k8s', description: 'Kubernetes resources of any project above, dispatched by apiVersion/kind (read only)', read: parseK8s },
 ];
 
 export function findFormat(name: string): FormatInfo | undefined {

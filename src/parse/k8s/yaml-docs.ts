@@ -1,0 +1,136 @@
+/**
+ * Multi-document YAML with spans: every document of a stream, and every item
+ * of a `kind: List`, becomes one Resource that knows its YAML node, so any data
+ * path inside it maps back to a file span (the multi-document variant of
+ * parse/common/yaml.ts spanAt).
+ */
+import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
+import type { Sink } from '../../diagnostics/diagnostic.js';
+import type { SourceFile, Span } from '../../source.js';
+import { YAML_LIMITS } from '../common/yaml.js';
+
+export type Path = readonly (string | number)[];
+
+export interface Resource {
+  file: SourceFile;
+  /** The YAML node of the object (a document's root, or a List item). */
+  node: Node;
+  data: Record<string, unknown>;
+  apiVersion: string;
+  kind: string;
+  name: string;
+  namespace?: string;
+}
+
+/** The node at `path` below `root`; with `atKey`, the key node. Falls back to the deepest existing ancestor. */
+export function nodeAt(root: Node | null | undefined, path: Path, atKey = false): Node | undefined {
+  let node: unknown = root;
+  let keyNode: unknown;
+  for (const seg of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) break;
+      keyNode = pair.key;
+      node = pair.value;
+    } else if (isSeq(node) && typeof seg === 'number' && node.items[seg] !== undefined) {
+      keyNode = undefined;
+      node = node.items[seg];
+    } else {
+      break;
+    }
+  }
+  return ((atKey && keyNode ? keyNode : node) ?? undefined) as Node | undefined;
+}
+
+export function spanOfNode(file: SourceFile, node: Node | undefined): Span {
+  const range = (node as { range?: [number, number, number] } | undefined)?.range;
+  return range ? file.span(range[0], range[1]) : file.span(0, 0);
+}
+
+export function spanIn(r: { file: SourceFile; node: Node }, path: Path, atKey = false): Span {
+  return spanOfNode(r.file, nodeAt(r.node, path, atKey));
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function depthOf(node: unknown, depth = 0): number {
+  if (depth > YAML_LIMITS.maxDepth) return depth;
+  if (isMap(node)) {
+    let max = depth + 1;
+    for (const item of node.items) max = Math.max(max, depthOf(item.value, depth + 1));
+    return max;
+  }
+  if (isSeq(node)) {
+    let max = depth + 1;
+    for (const item of node.items) max = Math.max(max, depthOf(item, depth + 1));
+    return max;
+  }
+  return depth;
+}
+
+/**
+ * Every resource of a multi-document YAML file. YAML errors and documents that
+ * are not Kubernetes objects are reported; a `kind: List` contributes its items.
+ */
+export function readResources(file: SourceFile, sink: Sink): Resource[] {
+  const out: Resource[] = [];
+  let docs: Document.Parsed[];
+  try {
+    const parsed = parseAllDocuments(file.text, { prettyErrors: false, uniqueKeys: true, strict: true });
+    docs = Array.isArray(parsed) ? parsed : [];
+  } catch (e) {
+    sink.report('parse/syntax', `cannot read YAML: ${(e as Error).message}`, { span: file.span(0, 0) });
+    return out;
+  }
+  for (const doc of docs) {
+    if (doc.errors.length > 0) {
+      for (const e of doc.errors) sink.report('parse/syntax', e.message.split('\n')[0] ?? e.message, { span: file.span(e.pos[0], e.pos[1]) });
+      continue;
+    }
+    for (const w of doc.warnings) sink.report('parse/unrecognized', w.message.split('\n')[0] ?? w.message, { span: file.span(w.pos[0], w.pos[1]) });
+    const root = doc.contents as Node | null;
+    if (root === null || (isScalar(root) && (root.value === null || root.value === undefined))) continue; // empty document
+    if (depthOf(root) > YAML_LIMITS.maxDepth) {
+      sink.report('parse/invalid', `nesting deeper than ${YAML_LIMITS.maxDepth} levels`, { span: spanOfNode(file, root) });
+      continue;
+    }
+    let data: unknown;
+    try {
+      data = doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliasCount });
+    } catch (e) {
+      sink.report('parse/invalid', `cannot read the document: ${(e as Error).message}`, { span: spanOfNode(file, root) });
+      continue;
+    }
+    collect(file, root, data, sink, out);
+  }
+  return out;
+}
+
+function collect(file: SourceFile, node: Node, data: unknown, sink: Sink, out: Resource[]): void {
+  if (!isObject(data) || typeof data['kind'] !== 'string' || typeof data['apiVersion'] !== 'string') {
+    sink.report('parse/unrecognized', 'not a Kubernetes object (apiVersion and kind are required)', { span: spanOfNode(file, node) });
+    return;
+  }
+  const kind = data['kind'];
+  if (kind === 'List' || (kind.endsWith('List') && Array.isArray(data['items']))) {
+    const items = Array.isArray(data['items']) ? data['items'] : [];
+    items.forEach((item, i) => {
+      const n = nodeAt(node, ['items', i]);
+      if (n) collect(file, n, item, sink, out);
+    });
+    return;
+  }
+  const meta = isObject(data['metadata']) ? data['metadata'] : {};
+  const r: Resource = {
+    file,
+    node,
+    data,
+    apiVersion: data['apiVersion'] as string,
+    kind,
+    name: typeof meta['name'] === 'string' ? meta['name'] : '',
+  };
+  if (typeof meta['namespace'] === 'string') r.namespace = meta['namespace'];
+  out.push(r);
+}
