@@ -32,7 +32,7 @@ export function detectFormat(file: SourceFile): string | undefined {
   if (/^\s*\[\s*global\.config\s*\]/m.test(head) || /^\s*\[\[\s*(neighbors|peer-groups|policy-definitions)\s*\]\]/m.test(head)) return 'gobgp';
   // frr-k8s FRRConfiguration objects printed without apiVersion/kind (MetalLB's test goldens).
   if (/"spec"\s*:\s*\{\s*"bgp"\s*:\s*\{\s*"routers"/.test(head) || /^spec:\s*\n\s+bgp:\s*\n\s+routers:/m.test(head)) return 'frr-k8s';
-  if (trimmed.startsWith('{') && new RegExp(`^\\s{0,4}"${gobgpKeys}"\\s*:`, 'm').test(head)) return 'gobgp-json';
+  if (trimmed.startsWith('{') && new RegExp(`(^\\s{0,4}|^\\s*\\{\\s*)"${gobgpKeys}"\\s*:`, 'm').test(head)) return 'gobgp-json';
   if (new RegExp(`^${gobgpKeys}\\s*:\\s*$`, 'm').test(head) && /^\s+(- )?config\s*:/m.test(head)) return 'gobgp-yaml';
 
   // FRR: vtysh-style commands, `!` comment lines, or FRR-only global commands.
