@@ -157,8 +157,12 @@ export class Host {
     return out;
   }
 
-  /** Received BGP routes of one family, with the attributes every daemon shows. */
+  /** Received BGP routes of one family, with the attributes every daemon shows (communities sorted). */
   routes(family: 'ipv4' | 'ipv6' = 'ipv4'): Route[] {
+    return this.rawRoutes(family).map((r) => ({ ...r, communities: [...r.communities].sort() }));
+  }
+
+  private rawRoutes(family: 'ipv4' | 'ipv6'): Route[] {
     if (this.daemon === 'frr') {
       const j = safeJson(this.vtysh(`show bgp ${family} unicast json`)) as { routes?: Record<string, { locPrf?: number; metric?: number; path?: string; community?: { string: string } }[]> } | undefined;
       return Object.entries(j?.routes ?? {}).map(([prefix, paths]) => {

@@ -17,7 +17,7 @@ import { isEbgp, mergeSettings, resolve } from '../../ir/resolve.js';
 import type { BfdProfile, Family, FamilySettings, IrDocument, Peer, PeerGroup, PolicyChain, RawNode, Speaker } from '../../ir/schema.js';
 import type { WriteOptions, WriteResult, Writer } from '../../pipeline-types.js';
 import { symbolName } from '../../parse/bird/util.js';
-import { policyLines, setLines, type PolicyCtx } from './policy.js';
+import { policyLines, rejectVariant, setLines, type PolicyCtx } from './policy.js';
 
 export const emitBird: Writer = (doc, opts) => emitCommon(doc, opts, 'bird');
 export const emitBird1: Writer = (doc, opts) => emitCommon(doc, opts, 'bird1');
@@ -119,7 +119,11 @@ class Writer1 {
     for (const r of s.raw.filter((x) => x.context && !x.context[0]?.startsWith('protocol bfd'))) rawForeignOrKeep(this.sink, r, this.target) && this.notRendered(`a raw ${r.dialect} construct inside ${r.context!.join(' / ')} has no place in the output`, r);
     const topKeep = rawTop.filter((r) => rawForeignOrKeep(this.sink, r, this.target));
     if (topKeep.length) out.push('', ...topKeep.map((r) => r.text));
-    for (const p of s.policy.policies) out.push('', ...policyLines(this.ctx, p));
+    const variants = this.rejectVariants();
+    for (const p of s.policy.policies) {
+      out.push('', ...policyLines(this.ctx, p));
+      if (variants.has(p.name)) out.push('', ...policyLines(this.ctx, p, 'reject'));
+    }
     const protoKeep = rawProto.filter((r) => rawForeignOrKeep(this.sink, r, this.target));
     for (const r of protoKeep) out.push('', r.text);
     out.push(...this.bfd(rawBfd));
@@ -480,6 +484,22 @@ class Writer1 {
     return out;
   }
 
+  /** Does this chain end in a "next policy" policy followed by reject? Then it needs the reject variant. */
+  private needsRejectVariant(c: PolicyChain): boolean {
+    const ref = c.chain[0];
+    if (c.chain.length !== 1 || ref?.kind !== 'policy' || c.defaultAction !== 'reject') return false;
+    const p = this.s.policy.policies.find((x) => x.name === ref.name);
+    return p?.defaultResult === 'next-policy' && !(p.raw && p.raw.length > 0);
+  }
+
+  private rejectVariants(): Set<string> {
+    const out = new Set<string>();
+    for (const x of [...this.s.peers, ...this.s.peerGroups]) {
+      for (const f of x.families ?? []) for (const c of [f.import, f.export]) if (c && this.needsRejectVariant(c)) out.add(c.chain[0]!.name);
+    }
+    return out;
+  }
+
   private chainText(c: PolicyChain, dir: 'import' | 'export'): string | undefined {
     if (c.chain.length === 0) return c.defaultAction === 'accept' ? `${dir} all;` : `${dir} none;`;
     if (c.chain.length > 1) this.notRendered(`${dir}: a BIRD channel has one filter; only ${c.chain[0]!.name} is written`, c);
@@ -489,7 +509,7 @@ class Writer1 {
         this.notRendered(`${dir} policy ${ref.name} is not defined; written as ${dir} none`, ref);
         return `${dir} none;`;
       }
-      return `${dir} filter ${symbolName(ref.name)};`;
+      return `${dir} filter ${symbolName(this.needsRejectVariant(c) ? rejectVariant(ref.name) : ref.name)};`;
     }
     if (ref.kind === 'prefix-set') return `${dir} where net ~ ${symbolName(ref.name)};`;
     this.notRendered(`${dir}: an AS-path set used as a filter is written as ${dir} none`, ref);

@@ -181,8 +181,12 @@ function sameExceptSource(a: Statement, b: Statement): boolean {
   return strip(ra) === strip(rb) && strip(a.actions) === strip(b.actions) && (a.result === 'accept' || a.result === 'reject');
 }
 
-/** The body lines of a filter for a structured policy. */
-export function filterBody(ctx: PolicyCtx, p: Policy): string[] {
+/**
+ * The body lines of a filter for a structured policy. `tail` decides routes
+ * that reach the end of a policy ending in "next policy": a BIRD channel has
+ * one filter, so what comes next is the chain's default action.
+ */
+export function filterBody(ctx: PolicyCtx, p: Policy, tail?: 'accept' | 'reject'): string[] {
   const out: string[] = [];
   const st = p.statements;
   let lastUnconditional = false;
@@ -237,15 +241,19 @@ export function filterBody(ctx: PolicyCtx, p: Policy): string[] {
   }
   if (!lastUnconditional) {
     if (p.defaultResult === 'next-policy') {
-      ctx.sink.report('emit/lowered', `policy ${p.name}: "next policy" at the end is written as accept (a BIRD channel has one filter)`, { span: p.origin?.[0] });
-    }
-    out.push(p.defaultResult === 'accept' || p.defaultResult === 'next-policy' ? 'accept;' : 'reject;');
+      const end = tail ?? 'accept';
+      ctx.sink.report('emit/lowered', `policy ${p.name}: "next policy" at the end is written as ${end} (the chain's default; a BIRD channel has one filter)`, { span: p.origin?.[0] });
+      out.push(`${end};`);
+    } else out.push(p.defaultResult === 'accept' ? 'accept;' : 'reject;');
   }
   return out;
 }
 
-export function policyLines(ctx: PolicyCtx, p: Policy): string[] {
-  const name = symbolName(p.name);
+/** The filter variant of a "next policy" policy for chains whose default action is reject. */
+export const rejectVariant = (name: string): string => `${name}_else_reject`;
+
+export function policyLines(ctx: PolicyCtx, p: Policy, tail?: 'reject'): string[] {
+  const name = symbolName(tail ? rejectVariant(p.name) : p.name);
   if (p.raw && p.raw.length > 0) {
     const raw = p.raw[0]!;
     if (raw.dialect === ctx.target && raw.context?.[0] === 'filter with variables') return raw.text.split('\n');
@@ -255,5 +263,5 @@ export function policyLines(ctx: PolicyCtx, p: Policy): string[] {
     });
     return [`filter ${name} {`, '  reject;', '}'];
   }
-  return [`filter ${name} {`, ...filterBody(ctx, p).map((l) => `  ${l}`), '}'];
+  return [`filter ${name} {`, ...filterBody(ctx, p, tail).map((l) => `  ${l}`), '}'];
 }

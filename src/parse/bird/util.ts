@@ -1,4 +1,5 @@
 /** Small token helpers shared by the BIRD builder and filter translator. */
+import { BIRD_RESERVED } from '../../emit/bird/keywords.js';
 import type { IToken } from 'chevrotain';
 import { Ip, Num, Op, Pfx, Str, Word } from '../../../grammar/bird/tokens.js';
 import type { Item } from '../../../grammar/bird/parser.js';
@@ -104,5 +105,7 @@ export function stripParens(toks: Tok[]): Tok[] {
 export function symbolName(name: string): string {
   let s = name.replace(/[^A-Za-z0-9_]/g, '_');
   if (!/^[A-Za-z_]/.test(s)) s = `p_${s}`;
+  // A name from another dialect can be a BIRD keyword (GoBGP's prefix set "EXPORTED").
+  if (BIRD_RESERVED.has(s.toLowerCase())) s = `${s}_`;
   return s;
 }

@@ -1,0 +1,50 @@
+/**
+ * Words BIRD 2.0.12 reserves (keywords and attribute names): a symbol spelled
+ * like one of them is a syntax error (`define exported = ...`). Keywords are
+ * case-insensitive. Derived by testing `define WORD = 1;` with `bird -p` for
+ * every lower-case word in the bird binary; regenerate when the BIRD version
+ * changes.
+ */
+export const BIRD_RESERVED: ReadonlySet<string> = new Set([
+  'accept', 'add', 'administrative', 'advertise', 'after', 'allow', 'always', 'as4', 'asn', 'attributes',
+  'authentication', 'autonomous', 'aware', 'babel', 'babel_metric', 'bcast', 'bfd', 'bgp_aggregator',
+  'bgp_aigp', 'bgp_atomic_aggr', 'bgp_cluster_list', 'bgp_community', 'bgp_ext_community',
+  'bgp_large_community', 'bgp_local_pref', 'bgp_med', 'bgp_next_hop', 'bgp_originator_id', 'bgp_otc',
+  'bgp_path', 'bgpmask', 'bgppath', 'bind', 'bird', 'blackhole', 'blake2b256', 'blake2b512', 'blake2s128',
+  'blake2s256', 'bool', 'bt_assert', 'bt_check_assign', 'bt_test_same', 'bt_test_suite', 'buffer', 'by',
+  'case', 'cease', 'circuit', 'cluster', 'collision', 'commands', 'communities', 'confederation',
+  'configure', 'confirm', 'contains', 'cost2', 'cryptographic', 'current', 'data', 'data1', 'data2', 'dead',
+  'debug', 'deconfigured', 'define', 'delay', 'delete', 'demand', 'description', 'dest', 'deterministic',
+  'dev', 'digits', 'disable', 'do', 'domain', 'dont_fragment', 'dport', 'drop', 'dscp', 'dynamic', 'ebgp',
+  'ec', 'echo', 'eclist', 'ecmp', 'else', 'enable', 'enforce', 'events', 'exit', 'exp', 'expire', 'exported',
+  'extended', 'external', 'false', 'fatal', 'filename', 'filtered', 'filters', 'first', 'first_fragment',
+  'flow4', 'flow6', 'flush', 'forget', 'free', 'from', 'function', 'garbage', 'gateway', 'gc', 'generate',
+  'generic', 'global', 'graceful', 'gw', 'gw_mpls', 'hello', 'hidden', 'high', 'hit', 'hmac', 'horizon',
+  'ibgp', 'icmp', 'idle', 'if', 'ifindex', 'ifname', 'ignore', 'igp_metric', 'infinity', 'info', 'instance',
+  'internal', 'interpret', 'ip', 'ipv4_mc', 'ipv4_mpls', 'ipv6_mc', 'ipv6_mpls', 'ipv6_sadr', 'is_fragment',
+  'is_v4', 'is_v6', 'iso', 'keep', 'keepalive', 'kernel', 'keyed', 'krt_advmss', 'krt_cwnd',
+  'krt_feature_allfrag', 'krt_feature_ecn', 'krt_hoplimit', 'krt_initcwnd', 'krt_initrwnd',
+  'krt_lock_advmss', 'krt_lock_cwnd', 'krt_lock_hoplimit', 'krt_lock_mtu', 'krt_lock_reordering',
+  'krt_lock_rto_min', 'krt_lock_rtt', 'krt_lock_rttvar', 'krt_lock_sstresh', 'krt_lock_window', 'krt_metric',
+  'krt_mtu', 'krt_prefsrc', 'krt_quickack', 'krt_realm', 'krt_reordering', 'krt_rto_min', 'krt_rtt',
+  'krt_rttvar', 'krt_scope', 'krt_source', 'krt_sstresh', 'krt_window', 'label', 'last', 'last_fragment',
+  'last_nonaggregated', 'latency', 'lc', 'lclist', 'learn', 'linger', 'lsa', 'lsadb', 'lsid', 'managed',
+  'mandatory', 'max', 'maxlen', 'md5', 'medium', 'member', 'memory', 'merge', 'messages', 'meticulous',
+  'mrt', 'mrtdump', 'multicast', 'multiplier', 'nbma', 'neighbors', 'netlink', 'netmask', 'networks', 'ng',
+  'noexport', 'nonbroadcast', 'none', 'normal', 'nssa', 'of', 'off', 'older', 'on', 'only', 'originate',
+  'ospf', 'ospf_metric1', 'ospf_metric2', 'ospf_router_id', 'ospf_tag', 'other', 'packets', 'pair',
+  'passive', 'passwords', 'paths', 'perf', 'period', 'permissive', 'persist', 'pipe', 'plaintext',
+  'pointomultipoint', 'pointopoint', 'poison', 'poll', 'preexport', 'prefer', 'preferred', 'prepend', 'pri',
+  'primary', 'print', 'printn', 'priority', 'private', 'prohibit', 'propagate', 'protocols', 'ptmp', 'ptp',
+  'public', 'quad', 'quit', 'ra', 'ra_lifetime', 'radv', 'randomize', 'rd', 'real', 'receive', 'recursive',
+  'reject', 'remote', 'repeat', 'require', 'resources', 'restrict', 'retrans', 'retransmit', 'retry',
+  'return', 'reverse', 'rfc1583compat', 'rfc5838', 'rip', 'rip_metric', 'rip_tag', 'roa4', 'roa6',
+  'roa_check', 'roles', 'router', 'rpki', 'rt', 'rx', 'scan', 'sec', 'secondary', 'security', 'self',
+  'sessions', 'setkey', 'sets', 'settle', 'sha1', 'sha256', 'sha384', 'sha512', 'show', 'simple', 'skip',
+  'sockets', 'soft', 'solicited', 'split', 'ssh', 'stability', 'stale', 'startup', 'states', 'static',
+  'stats', 'status', 'stderr', 'stub', 'summary', 'suppression', 'symbols', 'syslog', 'tcp', 'then',
+  'threshold', 'tick', 'timeformat', 'to', 'topology', 'trace', 'translator', 'trigger', 'true', 'ttl', 'tx',
+  'undo', 'unicast', 'unknown', 'update', 'us', 'user', 'v2', 'v3', 'validate', 'via', 'virtual', 'vpn',
+  'vpn4', 'vpn4_mc', 'vpn4_mpls', 'vpn6', 'vpn6_mc', 'vpn6_mpls', 'vrf', 'wait', 'warn', 'warning',
+  'watchdog', 'weight', 'where', 'wired', 'wireless', 'yes', 'zero',
+]);
