@@ -4,15 +4,17 @@
  * adding a format is adding a row and its parse/ and emit/ folders.
  */
 import { emitBird, emitBird1 } from './emit/bird/index.js';
+import { emitFrr } from './emit/frr/index.js';
 import { emitGobgpJson, emitGobgpToml, emitGobgpYaml } from './emit/gobgp/index.js';
+import { emitIr } from './emit/ir/index.js';
 import { emitCalico } from './emit/k8s/calico.js';
 import { emitCilium } from './emit/k8s/cilium.js';
 import { emitFrrK8s } from './emit/k8s/frr-k8s.js';
-import { emitPurelb } from './emit/k8s/purelb.js';
 import { emitMetallb } from './emit/k8s/metallb.js';
-import { emitIr } from './emit/ir/index.js';
-import { parseGobgpJson, parseGobgpToml, parseGobgpYaml } from './parse/gobgp/index.js';
+import { emitPurelb } from './emit/k8s/purelb.js';
 import { parseBird, parseBird1 } from './parse/bird/index.js';
+import { parseFrr } from './parse/frr/index.js';
+import { parseGobgpJson, parseGobgpToml, parseGobgpYaml } from './parse/gobgp/index.js';
 import { parseIr } from './parse/ir/index.js';
 import { parseK8s } from './parse/k8s/index.js';
 import type { Reader, Writer } from './pipeline-types.js';
@@ -29,7 +31,7 @@ export interface FormatInfo {
 
 export const formats: readonly FormatInfo[] = [
   { id: 'ir', description: 'bgpc BGP intent IR (JSON or YAML)', aliases: ['ir-json', 'ir-yaml'], read: parseIr, write: emitIr },
-  { id: 'frr', description: 'FRR frr.conf / bgpd.conf / bfdd.conf', plannedIn: 'issue 3 (FRR)' },
+  { id: 'frr', description: 'FRR frr.conf / bgpd.conf / bfdd.conf', read: parseFrr, write: emitFrr },
   { id: 'bird', description: 'BIRD 2 bird.conf', aliases: ['bird2'], read: parseBird, write: emitBird },
   { id: 'bird1', description: 'BIRD 1.6 bird.conf / bird6.conf (as Calico ships it)', read: parseBird1, write: emitBird1 },
   { id: 'gobgp', description: 'gobgpd config, TOML', aliases: ['gobgp-toml'], read: parseGobgpToml, write: emitGobgpToml },
