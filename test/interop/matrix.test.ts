@@ -89,6 +89,33 @@ protocol bgp sink {
   ipv4 { import none; export filter to_sink; };
 }
 `,
+      frr: `frr defaults traditional
+hostname dut
+router bgp 65000
+ bgp router-id 10.80.2.1
+ neighbor 10.80.1.1 remote-as 65100
+ neighbor 10.80.1.1 update-source 10.80.1.2
+ neighbor 10.80.2.2 remote-as 65200
+ neighbor 10.80.2.2 update-source 10.80.2.1
+ address-family ipv4 unicast
+  neighbor 10.80.1.1 route-map ALLOW in
+  neighbor 10.80.1.1 route-map DENY out
+  neighbor 10.80.2.2 route-map DENY in
+  neighbor 10.80.2.2 route-map TO-SINK out
+ exit-address-family
+exit
+ip prefix-list EXPORTED seq 5 permit 198.51.100.0/24
+ip prefix-list EXPORTED seq 10 permit 203.0.113.0/24
+route-map ALLOW permit 10
+exit
+route-map DENY deny 10
+exit
+route-map TO-SINK permit 10
+ match ip address prefix-list EXPORTED
+ set community 65000:42 additive
+ set metric 50
+exit
+`,
       gobgp: `[global.config]
   as = 65000
   router-id = "10.80.2.1"
@@ -173,6 +200,17 @@ protocol bgp sink {
   keepalive time 10;
   ipv4 { import none; export all; };
 }
+`,
+      frr: `frr defaults traditional
+hostname dut
+router bgp 65000
+ bgp router-id 10.80.2.1
+ no bgp ebgp-requires-policy
+ neighbor 10.80.1.1 remote-as 65100
+ neighbor 10.80.2.2 remote-as 65200
+ neighbor 10.80.2.2 password bgpc-secret
+ neighbor 10.80.2.2 timers 10 30
+exit
 `,
       gobgp: `[global.config]
   as = 65000

@@ -125,6 +125,9 @@ class Writer1 {
       if (variants.has(p.name)) out.push('', ...policyLines(this.ctx, p, 'reject'));
     }
     const protoKeep = rawProto.filter((r) => rawForeignOrKeep(this.sink, r, this.target));
+    // BIRD learns interfaces only through a device protocol; without one a directly connected
+    // neighbor is never reachable. Other daemons need nothing similar, so add it when missing.
+    if (!protoKeep.some((r) => /^protocol\s+device\b/.test(r.text))) out.push('', 'protocol device {}');
     for (const r of protoKeep) out.push('', r.text);
     out.push(...this.bfd(rawBfd));
     out.push(...this.statics());
@@ -518,8 +521,11 @@ class Writer1 {
 
   private familyBody(f: FamilySettings): string[] {
     const out: string[] = [];
-    if (f.import) out.push(this.chainText(f.import, 'import')!);
-    if (f.export) out.push(this.chainText(f.export, 'export')!);
+    // BIRD has no speaker-wide policy: a global one (GoBGP's apply-policy) goes on every channel without its own.
+    const imp = f.import ?? this.s.globalPolicy?.import;
+    const exp = f.export ?? this.s.globalPolicy?.export;
+    if (imp) out.push(this.chainText(imp, 'import')!);
+    if (exp) out.push(this.chainText(exp, 'export')!);
     if (f.softReconfigurationInbound !== undefined) {
       if (this.target === 'bird') out.push(`import table ${f.softReconfigurationInbound ? 'on' : 'off'};`);
       else this.notRendered('soft reconfiguration (import table) needs BIRD 2; left out', f);

@@ -471,6 +471,7 @@ class BirdReader implements SetSink {
       this.speaker.raw.push(this.unrecognized(it, undefined));
       return;
     }
+    const explicitName = name;
     if (!template && !name) {
       // BIRD names unnamed protocols <type>1, <type>2, … skipping names already taken.
       let n = this.protoCounters.get(type) ?? 0;
@@ -486,6 +487,11 @@ class BirdReader implements SetSink {
       return;
     }
     if (type === 'bfd') return this.bfd(it, name!);
+    if (type === 'device' && !from && !explicitName && (it.block?.items.length ?? 0) === 0) {
+      // The BIRD writer always writes a plain device protocol (BIRD sees no interface without one).
+      this.sink.report('parse/ignored', 'protocol device with default settings: implied, the BIRD writer always writes it', { span: this.span(it) });
+      return;
+    }
     if (type === 'static' && !from && this.staticRoutes(it)) return;
     if (type === 'direct' && !from && this.direct(it)) return;
     if (IGNORED_PROTOCOLS.has(type)) {
