@@ -153,7 +153,7 @@ export interface LintSession {
   from: string;
   neighbor: string;
   to?: string;
-  status: 'unique-match' | 'listen-range-match' | 'half-open' | 'several-remotes' | 'unknown-remote';
+  status: 'unique-match' | 'listen-range-match' | 'half-open' | 'several-remotes' | 'unknown-remote' | 'local-address-unknown';
   /** The remote was found by the session it configures, not by an address it owns. */
   inferred: boolean;
 }

@@ -44,7 +44,7 @@ export interface End {
   parsedPeer: Peer;
 }
 
-export type SessionStatus = 'unique-match' | 'listen-range-match' | 'half-open' | 'several-remotes' | 'unknown-remote';
+export type SessionStatus = 'unique-match' | 'listen-range-match' | 'half-open' | 'several-remotes' | 'unknown-remote' | 'local-address-unknown';
 
 export interface Session {
   /** The side whose configured peer started the pairing. */
@@ -175,7 +175,8 @@ export function buildTopology(effective: IrDocument, parsed: IrDocument): Topolo
       }
       const remote = owners[0]!;
       const b = endTowards(remote, a);
-      if (!b) sessions.push({ a: aEnd, remote, status: 'half-open', inferred });
+      // Without this side's address (a node-group without known nodes) the remote's end cannot be found.
+      if (!b) sessions.push({ a: aEnd, remote, status: a.addresses.length === 0 ? 'local-address-unknown' : 'half-open', inferred });
       else sessions.push({ a: aEnd, b, remote, status: b.range ? 'listen-range-match' : 'unique-match', inferred });
     }
   }
