@@ -9,7 +9,9 @@
  *   expected.<target>.<ext>  expected output per target; the file's existence is the test
  *   diagnostics.txt          every expected diagnostic, one per line:
  *                            <severity> <code> <file>:<line>:<col> [to=<target>] <message>
- *   case.json                optional: { "strict": true, "effective": true, ... } convert options
+ *   case.json                optional: { "strict": true, "effective": true, ... } convert options;
+ *                            { "peer": { "asn": ..., "address": ... }, "nodes": "name ip ..." } makes
+ *                            the case a `bgpc peer` case: expected.<target> is the generated other side
  *
  * For every expected.<target>: the emitted text must match; the real daemon
  * (vtysh / bird / gobgpd) must accept it; when bgpc can read the target,
@@ -19,7 +21,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { emit, normalize, parse, sortDiagnostics, type Diagnostic, type Input } from '../src/index.js';
+import { emit, normalize, parse, peer, sortDiagnostics, type Diagnostic, type Input } from '../src/index.js';
 import { findFormat } from '../src/formats.js';
 import { checkWith, daemonOrFail, type Daemon } from './support/daemons.js';
 
@@ -100,8 +102,15 @@ describe('golden cases', () => {
         compareOrUpdate(join(c.dir, 'ir.json'), `${JSON.stringify(normalize(parsed.doc), null, 2)}\n`);
       });
 
+      const peerOptions = options['peer'] as Record<string, unknown> | undefined;
+      const nodes = typeof options['nodes'] === 'string' ? { name: 'nodes.txt', text: options['nodes'] } : undefined;
       for (const { file, target } of c.expected) {
-        const out = emit(parsed.doc, { to: target, ...options });
+        const out = peerOptions
+          ? (() => {
+              const r = peer(inputs, { ...peerOptions, to: target, ...(nodes ? { nodes } : {}) });
+              return { text: r.output, diagnostics: r.diagnostics.filter((d) => !parsed.diagnostics.includes(d) && !d.code.startsWith('parse/')), status: r.ok ? ('ok' as const) : ('input-error' as const) };
+            })()
+          : emit(parsed.doc, { to: target, ...options });
         all.push(...out.diagnostics);
 
         it(`emits ${file}`, () => {
@@ -117,7 +126,7 @@ describe('golden cases', () => {
           });
         }
 
-        if (findFormat(target)?.read) {
+        if (findFormat(target)?.read && !peerOptions) {
           it(`${file} is a fixed point (read + write gives the same text)`, () => {
             const text = readFileSync(join(c.dir, file), 'utf8');
             const again = parse({ name: file, text, format: target });

@@ -255,8 +255,9 @@ function buildRouterForCluster(g: Speaker, near: Near, opts: PeerOptions, sink: 
   }
   const prefix = coveringPrefix(near.addresses);
   if (!prefix) return;
-  g.listenRanges.push({ prefix, group: name, limit: Math.max(near.nodeCount, near.addresses.length) });
-  g.options = { ...g.options, listenLimit: Math.max(g.options?.listenLimit ?? 0, near.nodeCount) };
+  g.listenRanges.push({ prefix, group: name });
+  // Only FRR limits dynamic neighbors (100 by default); BIRD and GoBGP accept any number.
+  if (g.dialect?.format === 'frr') g.options = { ...g.options, listenLimit: Math.max(g.options?.listenLimit ?? 0, near.nodeCount, near.addresses.length) };
   sink.report('peer/assumed', `listen range ${prefix} is the smallest prefix covering the ${near.addresses.length} node addresses; widen it for nodes to come`);
 }
 

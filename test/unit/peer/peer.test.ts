@@ -39,7 +39,8 @@ describe('bgpc peer: cluster → router', () => {
     expect(g.asn).toBe(64501);
     expect(g.routerId).toBe('192.168.56.254');
     expect(g.peerGroups[0]).toMatchObject({ name: 'metallb', remoteAs: { kind: 'explicit', asn: 64500 }, passive: true });
-    expect(g.listenRanges).toEqual([{ prefix: '192.168.56.8/29', group: 'metallb', limit: 3 }]);
+    expect(g.listenRanges).toEqual([{ prefix: '192.168.56.8/29', group: 'metallb' }]);
+    expect(g.options?.listenLimit).toBe(3);
   });
 
   it('mirrors BFD (profile values), timers and the password, and marks the Secret as a stub', () => {
