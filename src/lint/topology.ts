@@ -8,7 +8,8 @@
  * Addresses an instance owns: its speaker's `addresses`, router ID, listen and
  * local addresses, and its node's addresses. When nobody owns X, the one
  * instance that configures a session towards A is taken as the remote
- * (inferred), since router configs rarely list their interface addresses.
+ * (inferred), since router configs rarely list their interface addresses;
+ * failing that, the only daemon among the inputs.
  */
 import { resolve } from '../ir/resolve.js';
 import { prefixContainsAddress, sameIp } from '../ir/ip.js';
@@ -163,6 +164,11 @@ export function buildTopology(effective: IrDocument, parsed: IrDocument): Topolo
       let inferred = false;
       if (owners.length === 0) {
         owners = instances.filter((b) => b.speaker !== a.speaker && endTowards(b, a) !== undefined);
+        // Nobody configures a session back either: with a single router among the inputs, it is the remote.
+        if (owners.length === 0) {
+          const daemons = instances.filter((b) => b.speaker !== a.speaker && b.speaker.kind === 'daemon');
+          if (daemons.length === 1) owners = daemons;
+        }
         inferred = owners.length === 1;
         if (owners.length !== 1) {
           sessions.push({ a: aEnd, status: owners.length === 0 ? 'unknown-remote' : 'several-remotes', inferred: false });
