@@ -149,7 +149,8 @@ export class Host {
     } else if (this.daemon === 'gobgp') {
       const j = safeJson(this.gobgp(['-j', 'neighbor'])) as { conf?: { neighbor_address?: string }; state?: { session_state?: number | string } }[] | undefined;
       const names: Record<number, string> = { 1: 'idle', 2: 'connect', 3: 'active', 4: 'opensent', 5: 'openconfirm', 6: 'established' };
-      for (const n of j ?? []) {
+      // Before gobgpd is up, gobgp prints an error (or a JSON null/object): no sessions yet.
+      for (const n of Array.isArray(j) ? j : []) {
         const s = n.state?.session_state;
         if (n.conf?.neighbor_address) out[n.conf.neighbor_address] = typeof s === 'number' ? names[s] ?? String(s) : String(s ?? 'unknown').toLowerCase();
       }
@@ -189,7 +190,8 @@ export class Host {
       return routes.filter((r) => r.asPath !== undefined);
     }
     const j = safeJson(this.gobgp(['-j', 'global', 'rib', '-a', family])) as Record<string, { attrs?: { type: number; value?: unknown; communities?: number[]; as_paths?: { asns: number[] }[]; metric?: number }[] }[]> | undefined;
-    return Object.entries(j ?? {}).map(([prefix, paths]) => {
+    const table = j && typeof j === 'object' && !Array.isArray(j) ? j : {};
+    return Object.entries(table).filter(([, paths]) => Array.isArray(paths)).map(([prefix, paths]) => {
       const r: Route = { prefix, communities: [] };
       for (const a of paths[0]?.attrs ?? []) {
         if (a.type === 5) r.localPref = a.value as number;
