@@ -242,6 +242,11 @@ export function peer(inputs: Input | readonly Input[], opts: PeerCommandOptions)
     diagnostics.push(...n.diagnostics);
     doc = { ...doc, nodes: [...doc.nodes, ...n.nodes] };
   }
+  // --peer-address is an address of the input side: lint pairs the generated side with it.
+  if (opts.peerAddress) {
+    const extra = opts.peerAddress;
+    doc = { ...doc, speakers: doc.speakers.map((s) => (s.kind === 'daemon' ? { ...s, addresses: [...(s.addresses ?? []), extra] } : s)) };
+  }
   const generated = generatePeer(doc, { ...opts, to: target.id });
   diagnostics.push(...generated.diagnostics);
   if (hasErrors(diagnostics)) return { diagnostics, status: 'ok', ok: false, redact };

@@ -101,6 +101,7 @@ function resolveSpeaker(speaker: Speaker, sink: Sink): Speaker {
   if (!table) return resolved;
 
   // 3. Dialect defaults.
+  if (resolved.asn === undefined && table.asn) resolved.asn = table.asn.value;
   resolved.listen = {
     ...speaker.listen,
     enabled: speaker.listen?.enabled ?? table.listen.value.enabled,

@@ -7,9 +7,9 @@
  * configured for one of A's addresses, else a listen range of B covering one.
  * Addresses an instance owns: its speaker's `addresses`, router ID, listen and
  * local addresses, and its node's addresses. When nobody owns X, the one
- * instance that configures a session towards A is taken as the remote
- * (inferred), since router configs rarely list their interface addresses;
- * failing that, the only daemon among the inputs.
+ * instance with unknown addresses that configures a session towards A is
+ * taken as the remote (inferred), since router configs rarely list their
+ * interface addresses; failing that, the only daemon among the inputs.
  */
 import { resolve } from '../ir/resolve.js';
 import { prefixContainsAddress, sameIp } from '../ir/ip.js';
@@ -163,11 +163,13 @@ export function buildTopology(effective: IrDocument, parsed: IrDocument): Topolo
       let owners = instances.filter((b) => b !== a && b.speaker !== a.speaker && owns(b, peer.address!));
       let inferred = false;
       if (owners.length === 0) {
-        owners = instances.filter((b) => b.speaker !== a.speaker && endTowards(b, a) !== undefined);
+        // Only an instance whose own addresses are unknown can be guessed to be at X.
+        const unknown = instances.filter((b) => b.speaker !== a.speaker && b.addresses.length === 0);
+        owners = unknown.filter((b) => endTowards(b, a) !== undefined);
         // Nobody configures a session back either: with a single router among the inputs, it is the remote.
         if (owners.length === 0) {
-          const daemons = instances.filter((b) => b.speaker !== a.speaker && b.speaker.kind === 'daemon');
-          if (daemons.length === 1) owners = daemons;
+          const daemons = unknown.filter((b) => b.speaker.kind === 'daemon');
+          if (daemons.length === 1 && instances.filter((b) => b.speaker !== a.speaker && b.speaker.kind === 'daemon').length === 1) owners = daemons;
         }
         inferred = owners.length === 1;
         if (owners.length !== 1) {

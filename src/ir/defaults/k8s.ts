@@ -48,6 +48,7 @@ export function calicoDefaults(): DefaultsTable {
   return {
     ...base,
     name: 'Calico (BIRD 1.6)',
+    asn: { value: 64512, source: 'calico api bgpconfig.go asNumber: [Default: 64512]' },
     connectRetry: { value: 5, source: 'calico bird.cfg.template: connect retry time 5' },
     gracefulRestart: { value: { mode: 'full', restartTime: 120 }, source: 'calico bird.cfg.template: graceful restart' },
     unfilteredEbgp: { value: { import: 'accept', export: 'reject' }, source: 'calico: import accept; export calico routes only' },

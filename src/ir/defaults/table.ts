@@ -42,4 +42,6 @@ export interface DefaultsTable {
   bfd: Sourced<{ receiveIntervalUs: number; transmitIntervalUs: number; detectMultiplier: number }>;
   /** Families a speaker enables when it lists none itself. */
   families?: Sourced<Family[]>;
+  /** The speaker's AS when the config gives none (only where the project documents one). */
+  asn?: Sourced<number>;
 }
