@@ -21,7 +21,7 @@ const tables: DefaultsTable[] = [
 const fmt = (v: unknown): string => (typeof v === 'object' ? JSON.stringify(v).replace(/"/g, '').replace(/,/g, ', ') : String(v));
 
 export function renderDefaultsDoc(): string {
-  const keys = Object.keys(tables[0]!).filter((k) => k !== 'name') as (keyof DefaultsTable)[];
+  const keys = [...new Set(tables.flatMap((t) => Object.keys(t)))].filter((k) => k !== 'name') as (keyof DefaultsTable)[];
   const lines = [
     '# Effective defaults per dialect',
     '',
