@@ -202,6 +202,16 @@ function loadInputs(paths: string[]): Loaded {
   return { inputs, sources, failures };
 }
 
+/** `--nodes FILE`: read like an input (an unreadable file is an input failure). */
+function loadNodes(values: Values, loaded: Loaded): Input | undefined {
+  const path = values['nodes'];
+  if (typeof path !== 'string') return undefined;
+  const r = readInputBytes(path);
+  if (r.ok) return { name: path, text: r.data };
+  loaded.failures.push({ code: 'input/unreadable', severity: 'error', message: r.error });
+  return undefined;
+}
+
 function printDiagnostics(ds: readonly Diagnostic[], format: string, sources: Map<string, string>, inputError = false, redact: readonly string[] = []): void {
   if (ds.length === 0 && format === 'text') return;
   if (format === 'json') stderr(renderJson(ds));
@@ -316,12 +326,7 @@ function cmdLint(argv: string[]): number {
   const unknown = Object.keys(ruleSettings).filter((id) => !rules.some((r) => r.id === id));
   if (unknown.length > 0) throw new UsageError(`unknown lint rule(s): ${unknown.join(', ')}`);
   const loaded = loadInputs(positionals);
-  let nodes: Input | undefined;
-  if (typeof values['nodes'] === 'string') {
-    const r = readInputBytes(values['nodes']);
-    if (!r.ok) loaded.failures.push({ code: 'input/unreadable', severity: 'error', message: r.error });
-    else nodes = { name: values['nodes'], text: r.data };
-  }
+  const nodes = loadNodes(values, loaded);
   if (loaded.failures.length > 0) {
     printDiagnostics(loaded.failures, 'text', loaded.sources, true);
     return EXIT_USAGE;
@@ -380,12 +385,7 @@ function cmdPeer(argv: string[]): number {
     return EXIT_USAGE;
   }
   const loaded = loadInputs(positionals);
-  let nodes: Input | undefined;
-  if (typeof values['nodes'] === 'string') {
-    const r = readInputBytes(values['nodes']);
-    if (!r.ok) loaded.failures.push({ code: 'input/unreadable', severity: 'error', message: r.error });
-    else nodes = { name: values['nodes'], text: r.data };
-  }
+  const nodes = loadNodes(values, loaded);
   if (loaded.failures.length > 0) {
     printDiagnostics(loaded.failures, diagFormat, loaded.sources, true);
     return EXIT_USAGE;

@@ -31,7 +31,7 @@ export function parseYaml(file: SourceFile, sink: Sink): { yaml: YamlDoc; data: 
     sink.report('parse/unrecognized', w.message.split('\n')[0] ?? w.message, { span: file.span(w.pos[0], w.pos[1]) });
   }
   if (fatal) return undefined;
-  if (depthOf(doc.contents as Node | null) > YAML_LIMITS.maxDepth) {
+  if (depthOf(doc.contents) > YAML_LIMITS.maxDepth) {
     sink.report('parse/invalid', `nesting deeper than ${YAML_LIMITS.maxDepth} levels`, { span: file.span(0, 0) });
     return undefined;
   }
@@ -45,28 +45,25 @@ export function parseYaml(file: SourceFile, sink: Sink): { yaml: YamlDoc; data: 
   return { yaml: { doc, file }, data };
 }
 
-function depthOf(node: Node | null, depth = 0): number {
+/** Nesting depth of a YAML node (maps and sequences), cut off past the limit. */
+export function depthOf(node: unknown, depth = 0): number {
   if (depth > YAML_LIMITS.maxDepth) return depth;
   if (isMap(node)) {
     let max = depth + 1;
-    for (const item of node.items) max = Math.max(max, depthOf(item.value as Node | null, depth + 1));
+    for (const item of node.items) max = Math.max(max, depthOf(item.value, depth + 1));
     return max;
   }
   if (isSeq(node)) {
     let max = depth + 1;
-    for (const item of node.items) max = Math.max(max, depthOf(item as Node | null, depth + 1));
+    for (const item of node.items) max = Math.max(max, depthOf(item, depth + 1));
     return max;
   }
   return depth;
 }
 
-/**
- * The span of the node at `path` (keys and indices). With `atKey`, the span of
- * the map key instead of its value (for "unknown key" diagnostics). Falls back
- * to the deepest existing ancestor.
- */
-export function spanAt(y: YamlDoc, path: readonly PropertyKey[], atKey = false): Span {
-  let node: unknown = y.doc.contents;
+/** The node at `path` below `root`; with `atKey`, the key node. Falls back to the deepest existing ancestor. */
+export function nodeAt(root: unknown, path: readonly PropertyKey[], atKey = false): Node | undefined {
+  let node: unknown = root;
   let keyNode: unknown;
   for (const seg of path) {
     if (isMap(node)) {
@@ -81,8 +78,19 @@ export function spanAt(y: YamlDoc, path: readonly PropertyKey[], atKey = false):
       break;
     }
   }
-  const target = (atKey && keyNode ? keyNode : node) as { range?: [number, number, number] } | null;
-  const range = target?.range;
-  if (!range) return y.file.span(0, 0);
-  return y.file.span(range[0], range[1]);
+  return ((atKey && keyNode ? keyNode : node) ?? undefined) as Node | undefined;
+}
+
+export function spanOfNode(file: SourceFile, node: Node | undefined): Span {
+  const range = (node as { range?: [number, number, number] } | undefined)?.range;
+  return range ? file.span(range[0], range[1]) : file.span(0, 0);
+}
+
+/**
+ * The span of the node at `path` (keys and indices). With `atKey`, the span of
+ * the map key instead of its value (for "unknown key" diagnostics). Falls back
+ * to the deepest existing ancestor.
+ */
+export function spanAt(y: YamlDoc, path: readonly PropertyKey[], atKey = false): Span {
+  return spanOfNode(y.file, nodeAt(y.doc.contents, path, atKey));
 }

@@ -1,13 +1,15 @@
 /**
  * Multi-document YAML with spans: every document of a stream, and every item
  * of a `kind: List`, becomes one Resource that knows its YAML node, so any data
- * path inside it maps back to a file span (the multi-document variant of
- * parse/common/yaml.ts spanAt).
+ * path inside it maps back to a file span (node lookup shared with
+ * parse/common/yaml.ts).
  */
-import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
 import type { Sink } from '../../diagnostics/diagnostic.js';
 import type { SourceFile, Span } from '../../source.js';
-import { YAML_LIMITS } from '../common/yaml.js';
+import { depthOf, nodeAt, spanOfNode, YAML_LIMITS } from '../common/yaml.js';
+
+export { nodeAt, spanOfNode };
 
 export type Path = readonly (string | number)[];
 
@@ -22,52 +24,12 @@ export interface Resource {
   namespace?: string;
 }
 
-/** The node at `path` below `root`; with `atKey`, the key node. Falls back to the deepest existing ancestor. */
-export function nodeAt(root: Node | null | undefined, path: Path, atKey = false): Node | undefined {
-  let node: unknown = root;
-  let keyNode: unknown;
-  for (const seg of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
-      if (!pair) break;
-      keyNode = pair.key;
-      node = pair.value;
-    } else if (isSeq(node) && typeof seg === 'number' && node.items[seg] !== undefined) {
-      keyNode = undefined;
-      node = node.items[seg];
-    } else {
-      break;
-    }
-  }
-  return ((atKey && keyNode ? keyNode : node) ?? undefined) as Node | undefined;
-}
-
-export function spanOfNode(file: SourceFile, node: Node | undefined): Span {
-  const range = (node as { range?: [number, number, number] } | undefined)?.range;
-  return range ? file.span(range[0], range[1]) : file.span(0, 0);
-}
-
 export function spanIn(r: { file: SourceFile; node: Node }, path: Path, atKey = false): Span {
   return spanOfNode(r.file, nodeAt(r.node, path, atKey));
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function depthOf(node: unknown, depth = 0): number {
-  if (depth > YAML_LIMITS.maxDepth) return depth;
-  if (isMap(node)) {
-    let max = depth + 1;
-    for (const item of node.items) max = Math.max(max, depthOf(item.value, depth + 1));
-    return max;
-  }
-  if (isSeq(node)) {
-    let max = depth + 1;
-    for (const item of node.items) max = Math.max(max, depthOf(item, depth + 1));
-    return max;
-  }
-  return depth;
 }
 
 /**
