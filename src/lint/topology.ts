@@ -27,6 +27,12 @@ export interface Instance {
   asn?: number;
   routerId?: string;
   addresses: string[];
+  /**
+   * Whether an address other than the router ID is known (interface, source,
+   * listen or node address). A router ID is used to pair sessions, but is too
+   * weak to conclude that a remote has no neighbor for this speaker.
+   */
+  addressKnown: boolean;
   /** Effective peers this instance runs (node selectors applied). */
   peers: Peer[];
 }
@@ -109,8 +115,9 @@ export function buildTopology(effective: IrDocument, parsed: IrDocument): Topolo
   effective.speakers.forEach((speaker, i) => {
     const parsedSpeaker = parsed.speakers[i] ?? speaker;
     const own = [...(speaker.addresses ?? []), ...(speaker.listen?.addresses ?? [])];
-    if (speaker.routerId) own.push(speaker.routerId);
     for (const p of speaker.peers) if (p.localAddress) own.push(p.localAddress);
+    const ownKnown = own.length > 0;
+    if (speaker.routerId) own.push(speaker.routerId);
     if (speaker.kind === 'node-group' && effective.nodes.length > 0) {
       for (const node of effective.nodes.filter((n) => selectorMatches(speaker.nodeSelector, n.labels))) {
         const o = speaker.nodeOverrides?.find((x) => x.node === node.name);
@@ -125,6 +132,7 @@ export function buildTopology(effective: IrDocument, parsed: IrDocument): Topolo
           asn: o?.asn ?? speaker.asn,
           routerId: o?.routerId ?? speaker.routerId,
           addresses: unique(addresses),
+          addressKnown: true,
           peers: speaker.peers.filter((p) => selectorMatches(p.nodeSelector, node.labels)),
         });
       }
@@ -136,6 +144,7 @@ export function buildTopology(effective: IrDocument, parsed: IrDocument): Topolo
         asn: speaker.asn,
         routerId: speaker.routerId,
         addresses: unique(own),
+        addressKnown: ownKnown,
         peers: speaker.peers,
       });
     }
@@ -164,7 +173,7 @@ export function buildTopology(effective: IrDocument, parsed: IrDocument): Topolo
       let inferred = false;
       if (owners.length === 0) {
         // Only an instance whose own addresses are unknown can be guessed to be at X.
-        const unknown = instances.filter((b) => b.speaker !== a.speaker && b.addresses.length === 0);
+        const unknown = instances.filter((b) => b.speaker !== a.speaker && !b.addressKnown);
         owners = unknown.filter((b) => endTowards(b, a) !== undefined);
         // Nobody configures a session back either: with a single router among the inputs, it is the remote.
         if (owners.length === 0) {
@@ -184,7 +193,7 @@ export function buildTopology(effective: IrDocument, parsed: IrDocument): Topolo
       const remote = owners[0]!;
       const b = endTowards(remote, a);
       // Without this side's address (a node-group without known nodes) the remote's end cannot be found.
-      if (!b) sessions.push({ a: aEnd, remote, status: a.addresses.length === 0 ? 'local-address-unknown' : 'half-open', inferred });
+      if (!b) sessions.push({ a: aEnd, remote, status: a.addressKnown ? 'half-open' : 'local-address-unknown', inferred });
       else sessions.push({ a: aEnd, b, remote, status: b.range ? 'listen-range-match' : 'unique-match', inferred });
     }
   }
