@@ -12,7 +12,7 @@
  * interface addresses; failing that, the only daemon among the inputs.
  */
 import { resolve } from '../ir/resolve.js';
-import { prefixContainsAddress, sameIp } from '../ir/ip.js';
+import { parseIp, prefixContainsAddress, sameIp } from '../ir/ip.js';
 import type { ClusterNode, IrDocument, LabelSelector, ListenRange, Peer, Speaker } from '../ir/schema.js';
 import type { Span } from '../source.js';
 
@@ -151,12 +151,14 @@ export function buildTopology(effective: IrDocument, parsed: IrDocument): Topolo
   });
 
   const owns = (inst: Instance, addr: string) => inst.addresses.some((a) => sameIp(a, addr));
-  const endTowards = (b: Instance, a: Instance): End | undefined => {
-    for (const addr of a.addresses) {
+  /** B's end of a session with A; `family` (4 or 6) restricts A's addresses to the session's IP version. */
+  const endTowards = (b: Instance, a: Instance, family?: 4 | 6): End | undefined => {
+    const mine = family === undefined ? a.addresses : a.addresses.filter((x) => parseIp(x)?.v === family);
+    for (const addr of mine) {
       const peer = b.peers.find((p) => p.address !== undefined && sameIp(p.address, addr));
       if (peer) return { instance: b, peer, parsedPeer: b.parsed.peers.find((p) => p.id === peer.id) ?? peer };
     }
-    for (const addr of a.addresses) {
+    for (const addr of mine) {
       const i = b.speaker.listenRanges.findIndex((r) => prefixContainsAddress(r.prefix, addr));
       const v = i >= 0 ? ranges.get(b.parsed.listenRanges[i]!) : undefined;
       if (v) return { instance: b, range: b.speaker.listenRanges[i]!, peer: { ...v.effective, address: addr }, parsedPeer: v.parsed };
@@ -191,9 +193,11 @@ export function buildTopology(effective: IrDocument, parsed: IrDocument): Topolo
         continue;
       }
       const remote = owners[0]!;
-      const b = endTowards(remote, a);
-      // Without this side's address (a node-group without known nodes) the remote's end cannot be found.
-      if (!b) sessions.push({ a: aEnd, remote, status: a.addressKnown ? 'half-open' : 'local-address-unknown', inferred });
+      const family = parseIp(peer.address)?.v;
+      const b = endTowards(remote, a, family);
+      // Without this side's address of the session's IP version, the remote's end cannot be found.
+      const known = a.addressKnown && a.addresses.some((x) => parseIp(x)?.v === family);
+      if (!b) sessions.push({ a: aEnd, remote, status: known ? 'half-open' : 'local-address-unknown', inferred });
       else sessions.push({ a: aEnd, b, remote, status: b.range ? 'listen-range-match' : 'unique-match', inferred });
     }
   }
