@@ -28,6 +28,7 @@ import type {
   Speaker,
 } from '../ir/schema.js';
 import { selectorMatches } from '../lint/topology.js';
+import { frrDefaults } from '../ir/defaults/frr.js';
 import { announcesPools, selectedPools } from '../lint/pools.js';
 
 export interface PeerOptions {
@@ -51,6 +52,9 @@ export interface PeerResult {
 }
 
 const CLUSTER_TARGETS = new Set(['metallb', 'frr-k8s', 'cilium', 'calico', 'purelb']);
+
+/** FRR's default `bgp listen limit` (defaults table: frr). */
+const FRR_LISTEN_LIMIT = frrDefaults(undefined, undefined).listenLimit?.value ?? 100;
 
 interface Near {
   speaker: Speaker;
@@ -257,7 +261,9 @@ function buildRouterForCluster(g: Speaker, near: Near, opts: PeerOptions, sink: 
   if (!prefix) return;
   g.listenRanges.push({ prefix, group: name });
   // Only FRR limits dynamic neighbors (100 by default); BIRD and GoBGP accept any number.
-  if (g.dialect?.format === 'frr') g.options = { ...g.options, listenLimit: Math.max(g.options?.listenLimit ?? 0, near.nodeCount, near.addresses.length) };
+  // Raise the limit only when the nodes need it: a lower one would refuse nodes still to come.
+  const needed = Math.max(g.options?.listenLimit ?? 0, near.nodeCount, near.addresses.length);
+  if (g.dialect?.format === 'frr' && needed > FRR_LISTEN_LIMIT) g.options = { ...g.options, listenLimit: needed };
   sink.report('peer/assumed', `listen range ${prefix} is the smallest prefix covering the ${near.addresses.length} node addresses; widen it for nodes to come`);
 }
 

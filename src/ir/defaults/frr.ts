@@ -52,6 +52,7 @@ export function frrDefaults(profile: string | undefined, version: string | undef
       source: 'bgpd/bgpd.h BGP_DEFAULT_RESTART_TIME 120; helper mode by default (verified: "Helper*")',
     },
     localPref: { value: 100, source: 'bgpd/bgpd.h BGP_DEFAULT_LOCAL_PREF 100' },
+    listenLimit: { value: 100, source: 'bgpd/bgpd.h BGP_DYNAMIC_NEIGHBORS_LIMIT_DEFAULT 100' },
     bfd: {
       value: { receiveIntervalUs: 300000, transmitIntervalUs: 300000, detectMultiplier: 3 },
       source: 'bfdd/bfd.h BFD_DEFDESIREDMINTX 300 ms, BFD_DEFDETECTMULT 3',

@@ -42,6 +42,8 @@ export interface DefaultsTable {
   bfd: Sourced<{ receiveIntervalUs: number; transmitIntervalUs: number; detectMultiplier: number }>;
   /** Families a speaker enables when it lists none itself. */
   families?: Sourced<Family[]>;
+  /** Most dynamic (listen-range) neighbors accepted, where the daemon limits them. */
+  listenLimit?: Sourced<number>;
   /** The speaker's AS when the config gives none (only where the project documents one). */
   asn?: Sourced<number>;
 }

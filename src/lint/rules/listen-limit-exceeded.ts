@@ -1,8 +1,7 @@
 /** More speakers fall into a listen range than its dynamic-neighbor limit admits. */
+import { defaultsFor } from '../../ir/defaults/index.js';
 import type { LintRule } from '../rule.js';
 
-/** FRR `bgp listen limit` default (bgpd.h BGP_DYNAMIC_NEIGHBORS_LIMIT_DEFAULT). */
-const FRR_LISTEN_LIMIT = 100;
 
 export const listenLimitExceeded: LintRule = {
   id: 'listen-limit-exceeded',
@@ -19,7 +18,7 @@ export const listenLimitExceeded: LintRule = {
     for (const inst of ctx.topology.instances) {
       const remotes = bySpeaker.get(inst.key);
       if (!remotes) continue;
-      const limit = inst.speaker.options?.listenLimit ?? inst.speaker.listenRanges.find((r) => r.limit)?.limit ?? (inst.speaker.dialect?.format === 'frr' ? FRR_LISTEN_LIMIT : undefined);
+      const limit = inst.speaker.options?.listenLimit ?? inst.speaker.listenRanges.find((r) => r.limit)?.limit ?? defaultsFor(inst.speaker.dialect)?.listenLimit?.value;
       if (limit === undefined || remotes.size <= limit) continue;
       ctx.report(`${inst.key}: ${remotes.size} speakers connect through listen ranges, but the limit is ${limit}`, {
         span: inst.speaker.listenRanges[0]?.origin?.[0] ?? inst.speaker.origin?.[0],

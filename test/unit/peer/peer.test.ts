@@ -40,7 +40,7 @@ describe('bgpc peer: cluster → router', () => {
     expect(g.routerId).toBe('192.168.56.254');
     expect(g.peerGroups[0]).toMatchObject({ name: 'metallb', remoteAs: { kind: 'explicit', asn: 64500 }, passive: true });
     expect(g.listenRanges).toEqual([{ prefix: '192.168.56.8/29', group: 'metallb' }]);
-    expect(g.options?.listenLimit).toBe(3);
+    expect(g.options?.listenLimit).toBeUndefined(); // 3 nodes are within FRR's default limit of 100
   });
 
   it('mirrors BFD (profile values), timers and the password, and marks the Secret as a stub', () => {
@@ -56,6 +56,11 @@ describe('bgpc peer: cluster → router', () => {
       ['192.168.101.10/31', 32, 32],
     ]);
     expect(g.peerGroups[0]!.families?.[0]).toMatchObject({ family: 'ipv4-unicast', activate: true, import: { chain: [{ kind: 'policy', name: 'metallb-in' }] } });
+  });
+
+  it('raises the FRR listen limit only when the nodes need more than its default of 100', () => {
+    const many = { ...doc(), nodes: Array.from({ length: 150 }, (_, i) => ({ name: `n${i}`, addresses: [`192.168.${56 + (i >> 8)}.${i & 255}`] })) };
+    expect(generatePeer(many, { to: 'frr' }).doc.speakers[0]!.options?.listenLimit).toBe(150);
   });
 
   it('with --no-listen-range writes one neighbor per node', () => {
