@@ -242,6 +242,9 @@ function buildRouterForCluster(g: Speaker, near: Near, opts: PeerOptions, sink: 
   };
   const ra = nearRemoteAs(near, g.asn);
   if (ra) group.remoteAs = ra;
+  // The cluster peers with this address: it is the router's end of every session (BIRD needs it
+  // for multihop sessions with BFD, and iBGP is multihop there).
+  if (near.peer.address) group.localAddress = near.peer.address;
   // The cluster side does not listen (MetalLB, Cilium): the router only accepts.
   if (near.speaker.listen?.enabled === false) group.passive = true;
   if (near.peer.port !== undefined && near.peer.port !== 179) g.listen = { port: near.peer.port };
@@ -292,10 +295,17 @@ function importPolicyForPools(g: Speaker, near: Near, name: string, sink: Sink):
     });
     return undefined;
   }
-  g.policy.prefixSets.push({ name: `${name}-pools`, entries });
+  // One prefix set per IP version: daemons keep IPv4 and IPv6 lists apart (BIRD refuses mixed sets).
+  const v4 = entries.filter((e) => !e.prefix.includes(':'));
+  const v6 = entries.filter((e) => e.prefix.includes(':'));
+  const sets = [
+    ...(v4.length ? [{ name: `${name}-pools`, family: 'ipv4' as const, entries: v4 }] : []),
+    ...(v6.length ? [{ name: `${name}-pools6`, family: 'ipv6' as const, entries: v6 }] : []),
+  ];
+  g.policy.prefixSets.push(...sets);
   g.policy.policies.push({
     name: `${name}-in`,
-    statements: [{ conditions: [{ kind: 'prefix-set', name: `${name}-pools` }], actions: [], result: 'accept' }],
+    statements: sets.map((set) => ({ conditions: [{ kind: 'prefix-set' as const, name: set.name }], actions: [], result: 'accept' as const })),
     defaultResult: 'reject',
   });
   return `${name}-in`;
