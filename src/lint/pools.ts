@@ -1,7 +1,7 @@
 /** Pool address arithmetic and advertisement selection, shared by the pool rules. */
 import { parseIp, parsePrefix, rangeOf } from '../ir/ip.js';
 import type { AddressPool, Advertisement, PoolAddress } from '../ir/schema.js';
-import { selectorMatches } from './topology.js';
+import { selectorMatches } from '../ir/selector.js';
 
 export interface Interval {
   v: 4 | 6;

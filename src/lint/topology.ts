@@ -13,7 +13,8 @@
  */
 import { resolve } from '../ir/resolve.js';
 import { parseIp, prefixContainsAddress, sameIp } from '../ir/ip.js';
-import type { ClusterNode, IrDocument, LabelSelector, ListenRange, Peer, Speaker } from '../ir/schema.js';
+import { selectorMatches } from '../ir/selector.js';
+import type { ClusterNode, IrDocument, ListenRange, Peer, Speaker } from '../ir/schema.js';
 import type { Span } from '../source.js';
 
 export interface Instance {
@@ -69,20 +70,6 @@ export interface Topology {
   sessions: Session[];
 }
 
-export function selectorMatches(sel: LabelSelector | undefined, labels: Record<string, string> | undefined): boolean {
-  if (!sel) return true;
-  const l = labels ?? {};
-  for (const [k, v] of Object.entries(sel.matchLabels ?? {})) if (l[k] !== v) return false;
-  for (const e of sel.matchExpressions ?? []) {
-    const has = Object.hasOwn(l, e.key);
-    const val = l[e.key];
-    if (e.operator === 'Exists' && !has) return false;
-    if (e.operator === 'DoesNotExist' && has) return false;
-    if (e.operator === 'In' && !(has && (e.values ?? []).includes(val!))) return false;
-    if (e.operator === 'NotIn' && has && (e.values ?? []).includes(val!)) return false;
-  }
-  return true;
-}
 
 /**
  * The session a listen range creates, resolved like a configured neighbor: a

@@ -27,7 +27,7 @@ import type {
   PrefixSet,
   Speaker,
 } from '../ir/schema.js';
-import { selectorMatches } from '../lint/topology.js';
+import { selectorMatches } from '../ir/selector.js';
 import { frrDefaults } from '../ir/defaults/frr.js';
 import { announcesPools, selectedPools } from '../lint/pools.js';
 

@@ -3,6 +3,7 @@
  * loss reporting, raw fields of the target's own dialect put back, and the
  * effective (resolved) view of each speaker.
  */
+import { selectorMatches } from '../../ir/selector.js';
 import { Document, isScalar, Scalar, visit } from 'yaml';
 import { Sink } from '../../diagnostics/diagnostic.js';
 import { defaultsFor, type DefaultsTable } from '../../ir/defaults/index.js';
@@ -208,20 +209,6 @@ export function cleanSelector(sel: LabelSelector): Record<string, unknown> {
   return o;
 }
 
-/** Does a label selector select these labels? */
-export function selects(sel: LabelSelector | undefined, labels: Record<string, string>): boolean {
-  if (!sel) return false;
-  for (const [k, v] of Object.entries(sel.matchLabels ?? {})) if (labels[k] !== v) return false;
-  for (const e of sel.matchExpressions ?? []) {
-    const has = e.key in labels;
-    const val = labels[e.key];
-    if (e.operator === 'In' && !(has && (e.values ?? []).includes(val!))) return false;
-    if (e.operator === 'NotIn' && has && (e.values ?? []).includes(val!)) return false;
-    if (e.operator === 'Exists' && !has) return false;
-    if (e.operator === 'DoesNotExist' && has) return false;
-  }
-  return true;
-}
 
 /**
  * The peers an advertisement is announced to, for targets that list peers
@@ -231,7 +218,7 @@ export function selects(sel: LabelSelector | undefined, labels: Record<string, s
 export function advertisementPeers(speaker: Speaker, ad: Advertisement): Peer[] | undefined {
   const bySelector = speaker.peers.some((p) => p.families?.some((f) => f.advertisementSelector));
   if (!bySelector) return ad.peers ? speaker.peers.filter((p) => ad.peers!.includes(p.id) || (p.name !== undefined && ad.peers!.includes(p.name))) : undefined;
-  const chosen = speaker.peers.filter((p) => p.families?.some((f) => f.activate !== false && selects(f.advertisementSelector, ad.labels ?? {})));
+  const chosen = speaker.peers.filter((p) => p.families?.some((f) => f.activate !== false && f.advertisementSelector !== undefined && selectorMatches(f.advertisementSelector, ad.labels)));
   const filtered = ad.peers ? chosen.filter((p) => ad.peers!.includes(p.id) || (p.name !== undefined && ad.peers!.includes(p.name))) : chosen;
   return filtered.length === speaker.peers.length ? undefined : filtered;
 }

@@ -1,6 +1,6 @@
 /** A node selector that matches none of the known nodes. */
 import type { LintRule } from '../rule.js';
-import { selectorMatches } from '../topology.js';
+import { selectorMatches } from '../../ir/selector.js';
 
 export const nodeSelectorEmpty: LintRule = {
   id: 'node-selector-empty',

@@ -10,6 +10,7 @@
  * advertises nothing (pools: none); peerASN 0 = any AS; localPort set = listens.
  */
 import type { Advertisement, AddressPool, Family, FamilySettings, Peer, PeerGroup, Speaker } from '../../ir/schema.js';
+import { selectorMatches } from '../../ir/selector.js';
 import { arr, bool, isObj, labelSelector, num, str, type K8sContext, type Obj, type Selector } from './context.js';
 import { ipOrReport } from './ir-values.js';
 import type { Path, Resource } from './yaml-docs.js';
@@ -31,20 +32,6 @@ const FAMILIES: Record<string, Family> = {
 };
 export const CILIUM_FAMILIES = FAMILIES;
 
-/** Does a label selector select these labels? */
-export function selects(sel: Selector | undefined, labels: Record<string, string>): boolean {
-  if (!sel) return false;
-  for (const [k, v] of Object.entries(sel.matchLabels ?? {})) if (labels[k] !== v) return false;
-  for (const e of sel.matchExpressions ?? []) {
-    const has = e.key in labels;
-    const val = labels[e.key];
-    if (e.operator === 'In' && !(has && (e.values ?? []).includes(val!))) return false;
-    if (e.operator === 'NotIn' && has && (e.values ?? []).includes(val!)) return false;
-    if (e.operator === 'Exists' && !has) return false;
-    if (e.operator === 'DoesNotExist' && has) return false;
-  }
-  return true;
-}
 
 interface PendingAd {
   ad: Advertisement;
@@ -350,7 +337,7 @@ export class CiliumReader {
   private selectedBy(p: Peer, labels: Record<string, string>): Family[] {
     const pc = p.group ? this.peerConfigs.get(p.group) : undefined;
     if (!pc) return [];
-    return [...pc.selectors].filter(([, sel]) => selects(sel, labels)).map(([f]) => f);
+    return [...pc.selectors].filter(([, sel]) => sel !== undefined && selectorMatches(sel, labels)).map(([f]) => f);
   }
 
   private override(r: Resource, speakers: Speaker[]): void {
