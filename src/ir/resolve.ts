@@ -25,8 +25,12 @@ export interface ResolveResult {
 
 export function resolve(doc: IrDocument): ResolveResult {
   const sink = new Sink();
-  const out: IrDocument = structuredClone(doc);
-  out.speakers = out.speakers.map((s) => resolveSpeaker(s, sink));
+  // No deep copy: resolve builds new speaker, group and peer objects and shares
+  // everything it does not change (policies, sets, pools, raw nodes) with the
+  // input. Nothing in the pipeline mutates a document it is given (tested in
+  // test/unit/core/immutability.test.ts), so sharing is safe and keeps resolve
+  // linear in the number of sessions rather than in the size of the policy.
+  const out: IrDocument = { ...doc, speakers: doc.speakers.map((s) => resolveSpeaker(s, sink)) };
   return { doc: out, diagnostics: sink.list };
 }
 

@@ -26,7 +26,8 @@ function resolveOne(sp: Speaker): Speaker {
 
 /** The speaker to print: the parsed one plus explicit values where FRR's defaults would change behaviour. */
 export function explicitSpeaker(sp: Speaker, target: Dialect, sink: Sink, needs: { deny: boolean; permit: boolean }): Speaker {
-  const out = structuredClone(sp);
+  // Sessions are rewritten below; policies and sets are shared, never changed.
+  const out: Speaker = { ...sp, options: sp.options && { ...sp.options }, bfdProfiles: [...sp.bfdProfiles], peerGroups: [...sp.peerGroups], peers: [...sp.peers] };
   out.dialect = target;
   if (sameDialect(sp.dialect, target) || !sp.dialect) return out;
   const src = resolveOne(sp);
