@@ -16,7 +16,9 @@ export function collectSecrets(doc: IrDocument): string[] {
     else if (v && typeof v === 'object') {
       const o = v as Record<string, unknown>;
       if (o['kind'] === 'literal' && typeof o['value'] === 'string' && o['value'] !== '') out.add(o['value']);
-      for (const x of Object.values(o)) walk(x);
+      // A Secret is a session setting; policies and origins (most of a big
+      // document) never hold one, so they are not walked.
+      for (const k in o) if (k !== 'policy' && k !== 'origin') walk(o[k]);
     }
   };
   walk(doc.speakers);

@@ -16,8 +16,9 @@
  * `parse/invalid` (a value FRR would refuse: kept raw).
  */
 import type { IToken } from 'chevrotain';
+import { fastPrefixList } from '../../../grammar/frr/fast.js';
 import { frrParser, type Cmd, type NodeRule } from '../../../grammar/frr/parser.js';
-import { scanLines, type ScannedLine } from '../../../grammar/frr/scanner.js';
+import { LineScanner, type ScannedLine } from '../../../grammar/frr/scanner.js';
 import { Sink } from '../../diagnostics/diagnostic.js';
 import { emptyDocument } from '../../ir/build.js';
 import type { ReadOptions, ReadResult } from '../../pipeline-types.js';
@@ -40,6 +41,10 @@ const ruleOf: Record<Frame['node'], NodeRule | undefined> = {
 
 /** Parses one line with a node's entry rule; undefined when the node does not take it. */
 function parseLine(rule: NodeRule, tokens: IToken[]): Cmd | undefined {
+  if (rule === 'configLine') {
+    const fast = fastPrefixList(tokens);
+    if (fast) return fast;
+  }
   const p = frrParser();
   p.input = tokens;
   const c = p[rule]();
@@ -53,9 +58,8 @@ export function parseFrr(file: SourceFile, _opts: ReadOptions = {}): ReadResult 
   const text = file.text;
   const lineText = (l: ScannedLine) => text.slice(l.start + l.indent, l.end);
 
-  const lines = scanLines(text);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
+  const scanner = new LineScanner(text);
+  for (let line = scanner.next(); line; line = scanner.next()) {
     const first = line.tokens[0]!.image;
     const single = line.tokens.length === 1;
     let top = stack[stack.length - 1]!;

@@ -1,10 +1,25 @@
 /** Value checks and conversions shared by the FRR reader and writer. */
 import type { Family } from '../../ir/schema.js';
 
+/** Dotted quad: four decimal parts of 1-3 digits, each at most 255 (a char loop: this runs once per prefix-list line). */
 export function isIpv4(s: string): boolean {
-  const parts = s.split('.');
-  if (parts.length !== 4) return false;
-  return parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255);
+  const n = s.length;
+  let parts = 0;
+  let digits = 0;
+  let value = 0;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? s.charCodeAt(i) : 46;
+    if (c === 46) {
+      if (digits === 0 || value > 255) return false;
+      parts++;
+      digits = 0;
+      value = 0;
+    } else if (c >= 48 && c <= 57) {
+      if (++digits > 3) return false;
+      value = value * 10 + (c - 48);
+    } else return false;
+  }
+  return parts === 4;
 }
 
 export function isIpv6(s: string): boolean {
@@ -28,9 +43,14 @@ export function isPrefix(s: string): boolean {
   const i = s.indexOf('/');
   if (i < 0) return false;
   const addr = s.slice(0, i);
-  const len = s.slice(i + 1);
-  if (!/^\d{1,3}$/.test(len)) return false;
-  const n = Number(len);
+  const m = s.length - i - 1;
+  if (m < 1 || m > 3) return false;
+  let n = 0;
+  for (let j = i + 1; j < s.length; j++) {
+    const c = s.charCodeAt(j);
+    if (c < 48 || c > 57) return false;
+    n = n * 10 + (c - 48);
+  }
   if (isIpv4(addr)) return n <= 32;
   if (isIpv6(addr)) return n <= 128;
   return false;
