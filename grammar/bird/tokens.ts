@@ -55,23 +55,69 @@ const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isAlpha = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 const isHex = (c: number): boolean => isDigit(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
 
-const V6 = /[0-9A-Fa-f:.]+/y;
-const V4 = /\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/y;
-const LEN = /\/\d{1,3}/y;
 const TWO = new Set(['==', '!=', '<=', '>=', '!~', '&&', '||', '->', '..', '+=', '-=']);
 
-/** Matches an IPv6 address at `i`; returns its end, or -1. */
+const isV6Char = (c: number): boolean => isHex(c) || c === 58 || c === 46;
+
+/**
+ * Matches an IPv6 address at `i` (a run of hex digits, `:` and `.` with a
+ * `::` or at least three colons); returns its end, or -1. A char loop: every
+ * word starting with a-f comes through here.
+ */
 function matchV6(text: string, i: number): number {
-  V6.lastIndex = i;
-  const m = V6.exec(text);
-  if (!m) return -1;
-  let s = m[0];
+  const n = text.length;
+  let j = i;
+  let colon = false;
+  while (j < n) {
+    const c = text.charCodeAt(j);
+    if (c === 58) colon = true;
+    else if (!isV6Char(c)) break;
+    j++;
+  }
+  if (!colon) return -1;
   // Do not swallow a trailing '.' or ':' that belongs to the next token.
-  while (s.endsWith('.') || (s.endsWith(':') && !s.endsWith('::'))) s = s.slice(0, -1);
-  const colons = s.split(':').length - 1;
-  if (!(s.includes('::') || colons >= 3)) return -1;
-  if (s.includes(':::')) return -1;
-  return i + s.length;
+  let e = j;
+  while (e > i) {
+    const c = text.charCodeAt(e - 1);
+    if (c === 46 || (c === 58 && !(e - 2 >= i && text.charCodeAt(e - 2) === 58))) e--;
+    else break;
+  }
+  let colons = 0;
+  let double = false;
+  for (let k = i; k < e; k++) {
+    if (text.charCodeAt(k) !== 58) continue;
+    colons++;
+    if (k + 1 < e && text.charCodeAt(k + 1) === 58) {
+      if (k + 2 < e && text.charCodeAt(k + 2) === 58) return -1;
+      double = true;
+    }
+  }
+  if (!(double || colons >= 3)) return -1;
+  return e;
+}
+
+/** Matches `\d{1,3}(\.\d{1,3}){3}` at `i`; returns its end, or -1. */
+function matchV4(text: string, i: number): number {
+  const n = text.length;
+  let j = i;
+  for (let part = 0; part < 4; part++) {
+    if (part > 0) {
+      if (j >= n || text.charCodeAt(j) !== 46) return -1;
+      j++;
+    }
+    const s = j;
+    while (j < n && j - s < 3 && isDigit(text.charCodeAt(j))) j++;
+    if (j === s) return -1;
+  }
+  return j;
+}
+
+/** Matches `/\d{1,3}` at `i`; returns its length, or 0. */
+function matchLen(text: string, i: number): number {
+  if (text.charCodeAt(i) !== 47) return 0;
+  let j = i + 1;
+  while (j < text.length && j - i - 1 < 3 && isDigit(text.charCodeAt(j))) j++;
+  return j - i - 1 > 0 ? j - i : 0;
 }
 
 export function scan(text: string): ScanResult {
@@ -130,23 +176,17 @@ export function scan(text: string): ScanResult {
     if (isHex(c) || (c === 58 /* : */ && text.charCodeAt(i + 1) === 58)) {
       const v6 = matchV6(text, i);
       if (v6 > 0) {
-        LEN.lastIndex = v6;
-        const l = LEN.exec(text);
-        if (l) tokens.push(tok(Pfx, text, i, v6 + l[0].length));
-        else tokens.push(tok(Ip, text, i, v6));
-        i = v6 + (l ? l[0].length : 0);
+        const l = matchLen(text, v6);
+        tokens.push(tok(l ? Pfx : Ip, text, i, v6 + l));
+        i = v6 + l;
         continue;
       }
       if (isDigit(c)) {
-        V4.lastIndex = i;
-        const m = V4.exec(text);
-        if (m) {
-          const end = i + m[0].length;
-          LEN.lastIndex = end;
-          const l = LEN.exec(text);
-          if (l) tokens.push(tok(Pfx, text, i, end + l[0].length));
-          else tokens.push(tok(Ip, text, i, end));
-          i = end + (l ? l[0].length : 0);
+        const end = matchV4(text, i);
+        if (end > 0) {
+          const l = matchLen(text, end);
+          tokens.push(tok(l ? Pfx : Ip, text, i, end + l));
+          i = end + l;
           continue;
         }
         let j = i;
