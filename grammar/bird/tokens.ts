@@ -44,11 +44,7 @@ function tok(type: TokenType, text: string, start: number, end: number): IToken 
     endOffset: end - 1,
     tokenType: type,
     tokenTypeIdx: type.tokenTypeIdx!,
-    startLine: NaN,
-    startColumn: NaN,
-    endLine: NaN,
-    endColumn: NaN,
-  };
+  } as IToken;
 }
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
