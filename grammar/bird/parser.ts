@@ -18,6 +18,7 @@
  * and reused.
  */
 import { EmbeddedActionsParser, type IRecognitionException, type IToken } from 'chevrotain';
+import { LazyLookahead } from '../common/lazy-lookahead.js';
 import { allTokens, Ip, LBrace, LBracket, LParen, Num, Op, Pfx, RBrace, RBracket, RParen, Semi, Str, Word } from './tokens.js';
 
 export interface Block {
@@ -33,12 +34,20 @@ export interface Item {
   semi?: IToken;
 }
 
-class BirdParser extends EmbeddedActionsParser {
+export class BirdParser extends EmbeddedActionsParser {
+  /** As in the FRR grammar: validations and eager lookahead only in test/unit/frr/grammar-valid.test.ts. */
+  static skipValidations = true;
+
   /** Where atoms go: the head of the statement being read. */
   private cur: IToken[] = [];
 
   constructor() {
-    super(allTokens, { recoveryEnabled: true, maxLookahead: 2 });
+    super(allTokens, {
+      recoveryEnabled: true,
+      maxLookahead: 2,
+      skipValidations: BirdParser.skipValidations,
+      ...(BirdParser.skipValidations ? { lookaheadStrategy: new LazyLookahead({ maxLookahead: 2 }) } : {}),
+    });
     this.performSelfAnalysis();
   }
 

@@ -15,6 +15,7 @@
  * the tokens of its parts, with no BGP meaning attached yet.
  */
 import { EarlyExitException, EmbeddedActionsParser, NoViableAltException, type IToken } from 'chevrotain';
+import { LazyLookahead } from '../common/lazy-lookahead.js';
 import { allTokens, K, Word } from './tokens.js';
 
 /** One parsed command line: its kind and the tokens of its parts. */
@@ -34,8 +35,21 @@ const cmd = (k: string, a: Record<string, IToken | undefined> = {}, rest?: IToke
 export type NodeRule = 'configLine' | 'routerBgpLine' | 'addressFamilyLine' | 'routeMapLine' | 'bfdLine' | 'bfdProfileLine';
 
 export class FrrParser extends EmbeddedActionsParser {
+  /**
+   * Chevrotain's grammar validations (ambiguity, left recursion...) take most
+   * of the construction time; they prove properties of the grammar, not of
+   * the input, so production skips them and test/unit/frr/grammar-valid.test.ts
+   * builds the parser with them on.
+   */
+  static skipValidations = true;
+
   constructor() {
-    super(allTokens, { recoveryEnabled: false, maxLookahead: 2 });
+    super(allTokens, {
+      recoveryEnabled: false,
+      maxLookahead: 2,
+      skipValidations: FrrParser.skipValidations,
+      ...(FrrParser.skipValidations ? { lookaheadStrategy: new LazyLookahead({ maxLookahead: 2 }) } : {}),
+    });
     this.performSelfAnalysis();
   }
 
