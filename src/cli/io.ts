@@ -73,7 +73,11 @@ export const stdout = (s: string): void => void process.stdout.write(s);
 export const stderr = (s: string): void => void process.stderr.write(s);
 export const stderrIsTty = (): boolean => Boolean(process.stderr.isTTY) && !process.env['NO_COLOR'];
 
+/** Set by the bundler (scripts/bundle.mjs); absent when running the unbundled build or the sources. */
+declare const BGPC_VERSION: string | undefined;
+
 export function packageVersion(): string {
+  if (typeof BGPC_VERSION === 'string') return BGPC_VERSION;
   try {
     const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version?: string };
     return pkg.version ?? '0.0.0';

@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { formats } from '../../src/index.js';
 
 const root = join(import.meta.dirname, '../..');
-const bin = join(root, 'dist/src/cli/main.js');
+// The bundled CLI the package ships (scripts/bundle.mjs); the other CLI tests run the unbundled build.
+const bin = join(root, 'dist/bgpc.mjs');
 const example = join(root, 'examples/router.ir.yaml');
 
 function bgpc(args: string[], input?: string) {

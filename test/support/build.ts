@@ -13,4 +13,7 @@ export default function setup(): void {
     encoding: 'utf8',
   });
   if (r.status !== 0) console.warn(`[bgpc tests] the build reported type errors:\n${r.stdout}${r.stderr}`);
+  // The bundled CLI (dist/bgpc.mjs, the package's bin) that test/cli/cli.test.ts runs.
+  const b = spawnSync(process.execPath, [join(root, 'scripts/bundle.mjs')], { encoding: 'utf8' });
+  if (b.status !== 0) throw new Error(`[bgpc tests] bundling the CLI failed:\n${b.stdout}${b.stderr}`);
 }
