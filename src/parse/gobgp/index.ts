@@ -58,7 +58,8 @@ export function parseGobgp(file: SourceFile, encoding: GobgpEncoding, _opts: Rea
 
   const ctx: Ctx = { sink, locate };
   const b = new Builder(ctx);
-  const { config, unknown } = validate(structuredClone(data) as Record<string, unknown>, ctx);
+  // `data` is this reader's own fresh parse result: validate() may prune it in place, no copy needed.
+  const { config, unknown } = validate(data as Record<string, unknown>, ctx);
   const speaker = toSpeaker(config, b);
   // Unknown keys are kept raw on their owner, now that owners exist.
   for (const u of unknown)

@@ -14,24 +14,51 @@ export interface TomlSpans {
   find(path: readonly PropertyKey[]): [number, number];
 }
 
-const SEP = '\u0000';
+/**
+ * One node per path segment. Array-of-tables elements (`[[neighbors]]`) are
+ * `elems` of the array's node, so a lookup walks the data path segment by
+ * segment with no string joins (a 1M-entry config has millions of keys).
+ */
+class PathNode {
+  start = -1;
+  end = -1;
+  kids: Map<string, PathNode> | undefined;
+  elems: PathNode[] | undefined;
+
+  kid(name: string): PathNode {
+    this.kids ??= new Map();
+    let k = this.kids.get(name);
+    if (!k) {
+      k = new PathNode();
+      this.kids.set(name, k);
+    }
+    return k;
+  }
+
+  mark(start: number, end: number, always: boolean): void {
+    if (always || this.start < 0) {
+      this.start = start;
+      this.end = end;
+    }
+  }
+}
 
 function isBare(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 95;
 }
 
 export function scanToml(text: string): TomlSpans {
-  const at = new Map<string, [number, number]>();
-  const arrays = new Map<string, number>();
-  let table: string[] = [];
+  const root = new PathNode();
+  let table = root;
   let i = 0;
   const n = text.length;
 
   const skipSpaces = () => {
-    while (i < n && (text[i] === ' ' || text[i] === '\t')) i++;
+    while (i < n && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
   };
   const skipToEol = () => {
-    while (i < n && text[i] !== '\n') i++;
+    const e = text.indexOf('\n', i);
+    i = e < 0 ? n : e;
   };
   /** Reads a dotted key; stops before `=`, `]` or end of line. */
   const readKey = (): { parts: string[]; start: number; end: number } => {
@@ -62,7 +89,7 @@ export function scanToml(text: string): TomlSpans {
       }
       end = i;
       skipSpaces();
-      if (text[i] === '.') i++;
+      if (text.charCodeAt(i) === 46 /* . */) i++;
       else break;
     }
     return { parts, start, end };
@@ -76,9 +103,12 @@ export function scanToml(text: string): TomlSpans {
       while (text[i] === q) i++;
       return;
     }
+    const qc = q.charCodeAt(0);
     i++;
-    while (i < n && text[i] !== q && text[i] !== '\n') {
-      if (q === '"' && text[i] === '\\') i++;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === qc || c === 10) break;
+      if (qc === 34 && c === 92 /* \\ */) i++;
       i++;
     }
     i++;
@@ -87,36 +117,42 @@ export function scanToml(text: string): TomlSpans {
   const skipValue = () => {
     let depth = 0;
     while (i < n) {
-      const c = text[i]!;
-      if (c === '"' || c === "'") {
+      const c = text.charCodeAt(i);
+      if (c === 34 || c === 39) {
         skipString();
         continue;
       }
-      if (c === '[' || c === '{') depth++;
-      else if (c === ']' || c === '}') depth--;
-      else if (c === '#') {
+      if (c === 91 || c === 123) depth++;
+      else if (c === 93 || c === 125) depth--;
+      else if (c === 35 /* # */) {
         skipToEol();
         if (depth <= 0) return;
         continue;
-      } else if (c === '\n' && depth <= 0) return;
+      } else if (c === 10 && depth <= 0) return;
       i++;
     }
   };
-  const resolve = (parts: string[], isArray: boolean): string[] => {
-    const out: string[] = [];
+  /** The node of a table header's path: every part but the last goes into the newest element of an array of tables. */
+  const header = (parts: string[], isArray: boolean, start: number, end: number): PathNode => {
+    let node = root;
     parts.forEach((p, k) => {
-      out.push(p);
-      const key = out.join(SEP);
-      if (k === parts.length - 1 && isArray) {
-        const count = arrays.get(key) ?? 0;
-        arrays.set(key, count + 1);
-        out.push(String(count));
+      node = node.kid(p);
+      const last = k === parts.length - 1;
+      if (last && isArray) {
+        node.mark(start, end, false);
+        const elem = new PathNode();
+        (node.elems ??= []).push(elem);
+        node = elem;
+        node.mark(start, end, true);
       } else {
-        const count = arrays.get(key);
-        if (count !== undefined) out.push(String(count - 1));
+        if (node.elems && node.elems.length > 0) {
+          node.mark(start, end, false);
+          node = node.elems[node.elems.length - 1]!;
+        }
+        node.mark(start, end, last);
       }
     });
-    return out;
+    return node;
   };
 
   while (i < n) {
@@ -136,11 +172,7 @@ export function scanToml(text: string): TomlSpans {
       const { parts } = readKey();
       skipSpaces();
       i += isArray ? 2 : 1;
-      table = resolve(parts, isArray);
-      for (let k = 1; k <= table.length; k++) {
-        const key = table.slice(0, k).join(SEP);
-        if (k === table.length || !at.has(key)) at.set(key, [start, i]);
-      }
+      table = header(parts, isArray, start, i);
       skipToEol();
       continue;
     }
@@ -149,11 +181,10 @@ export function scanToml(text: string): TomlSpans {
       skipToEol();
       continue;
     }
-    const path = [...table];
+    let node = table;
     for (const p of parts) {
-      path.push(p);
-      const key = path.join(SEP);
-      if (!at.has(key)) at.set(key, [start, end]);
+      node = node.kid(p);
+      node.mark(start, end, false);
     }
     skipSpaces();
     if (text[i] === '=') {
@@ -165,12 +196,17 @@ export function scanToml(text: string): TomlSpans {
 
   return {
     find(path) {
-      const segs = path.map(String);
-      for (let k = segs.length; k > 0; k--) {
-        const hit = at.get(segs.slice(0, k).join(SEP));
-        if (hit) return hit;
+      let node: PathNode = root;
+      let hit: [number, number] = [0, 0];
+      for (const seg of path) {
+        const elems: PathNode[] | undefined = node.elems;
+        const idx: number | undefined = typeof seg === 'number' ? seg : typeof seg === 'string' && elems && /^\d+$/.test(seg) ? Number(seg) : undefined;
+        const next: PathNode | undefined = idx !== undefined && elems ? elems[idx] : node.kids?.get(String(seg));
+        if (!next) break;
+        node = next;
+        if (node.start >= 0) hit = [node.start, node.end];
       }
-      return [0, 0];
+      return hit;
     },
   };
 }
