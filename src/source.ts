@@ -37,15 +37,23 @@ export class SourceFile {
     if (!this.#lineStarts) {
       const starts = [0];
       const t = this.text;
-      for (let i = 0; i < t.length; i++) {
-        const c = t.charCodeAt(i);
-        if (c === 10) starts.push(i + 1);
-        else if (c === 13 && t.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+      if (t.indexOf('\r') < 0) {
+        // No carriage returns (the usual case): let indexOf find the newlines.
+        for (let i = t.indexOf('\n'); i >= 0; i = t.indexOf('\n', i + 1)) starts.push(i + 1);
+      } else {
+        for (let i = 0; i < t.length; i++) {
+          const c = t.charCodeAt(i);
+          if (c === 10) starts.push(i + 1);
+          else if (c === 13 && t.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+        }
       }
       this.#lineStarts = starts;
     }
     return this.#lineStarts;
   }
+
+  /** The line of the previous lookup: parsers ask in text order, so the next answer is usually on it or just after. */
+  #lastLine = 0;
 
   get lineCount(): number {
     return this.lineStarts.length;
@@ -55,6 +63,15 @@ export class SourceFile {
   position(offset: number): Position {
     const starts = this.lineStarts;
     const off = Math.max(0, Math.min(offset, this.text.length));
+    const last = this.#lastLine;
+    if (last < starts.length && starts[last]! <= off) {
+      for (let l = last; l < last + 3 && l < starts.length; l++) {
+        if (l + 1 === starts.length || starts[l + 1]! > off) {
+          this.#lastLine = l;
+          return { line: l + 1, column: off - starts[l]! + 1, offset: off };
+        }
+      }
+    }
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -62,6 +79,7 @@ export class SourceFile {
       if (starts[mid]! <= off) lo = mid;
       else hi = mid - 1;
     }
+    this.#lastLine = lo;
     return { line: lo + 1, column: off - starts[lo]! + 1, offset: off };
   }
 

@@ -81,6 +81,8 @@ export class FrrBuilder {
   private readonly speakers = new Map<string, Speaker>();
   private readonly global = emptySpeaker('frr');
   private readonly seqOf = new Map<object, number>();
+  /** Lists by kind and name: a list is looked up once per entry line, and big configs have hundreds of lists. */
+  private readonly setByKey = new Map<string, object>();
   private version: string | undefined;
   private profile: string | undefined;
   private hostname: string | undefined;
@@ -769,10 +771,12 @@ export class FrrBuilder {
       if ((a['ge'] && ge === undefined) || (a['le'] && le === undefined)) return new Unmapped(`ge/le are 0-${max}`, 'parse/invalid');
     }
     const sets = this.global.policy.prefixSets;
-    let set = sets.find((s) => s.name === name && s.family === family);
+    const key = `p ${family} ${name}`;
+    let set = this.setByKey.get(key) as (typeof sets)[number] | undefined;
     if (!set) {
       set = { name, family, entries: [], origin: this.origin() };
       sets.push(set);
+      this.setByKey.set(key, set);
     }
     // Plain assignments, not conditional spreads: this runs once per prefix-list
     // line, and spreads of differently shaped literals are several times slower.
@@ -806,10 +810,12 @@ export class FrrBuilder {
     const seq = seqS !== undefined ? uint(seqS, 0, 4294967295) : undefined;
     if (seqS !== undefined && seq === undefined) return new Unmapped('seq is 0-4294967295', 'parse/invalid');
     const sets = this.global.policy.communitySets;
-    let set = sets.find((s) => s.name === name && s.kind === kind);
+    const key = `c ${kind} ${name}`;
+    let set = this.setByKey.get(key) as (typeof sets)[number] | undefined;
     if (!set) {
       set = { name, kind, entries: [], origin: this.origin() };
       sets.push(set);
+      this.setByKey.set(key, set);
     }
     const entry = {
       action: a['action']!.image as 'permit' | 'deny',
@@ -828,10 +834,12 @@ export class FrrBuilder {
     const seq = seqS !== undefined ? uint(seqS, 0, 4294967295) : undefined;
     if (seqS !== undefined && seq === undefined) return new Unmapped('seq is 0-4294967295', 'parse/invalid');
     const sets = this.global.policy.asPathSets;
-    let set = sets.find((s) => s.name === name);
+    const key = `a ${name}`;
+    let set = this.setByKey.get(key) as (typeof sets)[number] | undefined;
     if (!set) {
       set = { name, entries: [], origin: this.origin() };
       sets.push(set);
+      this.setByKey.set(key, set);
     }
     const entry = { action: a['action']!.image as 'permit' | 'deny', regex: this.textOf(rest), origin: this.origin() };
     this.seqOf.set(entry, this.entrySeq(set, seq));

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SourceFile } from '../../../src/source.js';
 import { decodeInput } from '../../../src/source-input.js';
@@ -16,6 +17,33 @@ describe('SourceFile', () => {
   it('clamps offsets past the end', () => {
     const f = new SourceFile('a', 'x\ny');
     expect(f.position(99)).toEqual({ line: 2, column: 2, offset: 3 });
+  });
+});
+
+describe('SourceFile.position against a naive count', () => {
+  const naive = (t: string, off: number) => {
+    let line = 1;
+    let start = 0;
+    for (let i = 0; i < Math.min(off, t.length); i++) {
+      const c = t[i];
+      if (c === '\n' || (c === '\r' && t[i + 1] !== '\n')) {
+        line++;
+        start = i + 1;
+      }
+    }
+    const o = Math.max(0, Math.min(off, t.length));
+    return { line, column: o - start + 1, offset: o };
+  };
+
+  it('agrees for LF, CRLF and lone CR texts, offsets asked in any order (the line memo)', () => {
+    const text = fc.array(fc.constantFrom('a', 'b', ' ', '\n', '\r', '\r\n'), { maxLength: 60 }).map((x) => x.join(''));
+    fc.assert(
+      fc.property(text, fc.array(fc.nat(70), { maxLength: 20 }), (t, offs) => {
+        const f = new SourceFile('x', t);
+        for (const o of [...offs, ...[...offs].sort((a, b) => a - b)]) expect(f.position(o)).toEqual(naive(t, o));
+      }),
+      { numRuns: Number(process.env['FC_RUNS'] ?? 500) },
+    );
   });
 });
 
