@@ -80,7 +80,6 @@ export class FrrBuilder {
   private readonly doc: IrDocument = emptyDocument();
   private readonly speakers = new Map<string, Speaker>();
   private readonly global = emptySpeaker('frr');
-  private readonly seqOf = new Map<object, number>();
   /** Lists by kind and name: a list is looked up once per entry line, and big configs have hundreds of lists. */
   private readonly setByKey = new Map<string, object>();
   private version: string | undefined;
@@ -735,19 +734,48 @@ export class FrrBuilder {
 
   // ------------------------------------------------------------ lists
 
-  /** Per list: the highest sequence number so far and the entries by sequence number. */
-  private readonly seqs = new Map<object, { max: number; bySeq: Map<number, object> }>();
+  /**
+   * Per list: the effective sequence number of each entry (parallel to its
+   * entries), the highest so far, and whether they arrived in order (then
+   * finish() has nothing to sort; configs almost always list entries in order).
+   */
+  private readonly seqs = new Map<object, { max: number; nums: number[]; sorted: boolean }>();
 
-  /** The sequence number FRR gives an entry: as written, or the highest so far rounded down to 5, plus 5. */
-  private entrySeq(list: object, seq: number | undefined): number {
+  /**
+   * Adds an entry under the sequence number FRR gives it: as written, or the
+   * highest so far rounded down to 5, plus 5. With `replace` (prefix lists) an
+   * entry with the same number replaces the earlier one, as FRR does.
+   */
+  private addEntry<T>(list: { entries: T[] }, entry: T, seq: number | undefined, replace: boolean): void {
     let st = this.seqs.get(list);
     if (!st) {
-      st = { max: 0, bySeq: new Map() };
+      st = { max: 0, nums: [], sorted: true };
       this.seqs.set(list, st);
     }
     const n = seq ?? Math.floor(st.max / 5) * 5 + 5;
+    if (replace && n <= st.max) {
+      const i = st.nums.indexOf(n);
+      if (i >= 0) {
+        list.entries[i] = entry;
+        return;
+      }
+    }
+    if (n < st.max) st.sorted = false;
     st.max = Math.max(st.max, n);
-    return n;
+    list.entries.push(entry);
+    st.nums.push(n);
+  }
+
+  /** Entries in sequence order (a stable sort, so equal numbers keep their order). */
+  private sortEntries(list: { entries: unknown[] }): void {
+    const st = this.seqs.get(list);
+    if (!st || st.sorted) return;
+    const idx = list.entries.map((_, i) => i).sort((a, b) => st.nums[a]! - st.nums[b]!);
+    const entries = idx.map((i) => list.entries[i]);
+    st.nums = idx.map((i) => st.nums[i]!);
+    list.entries.length = 0;
+    list.entries.push(...entries);
+    st.sorted = true;
   }
 
   private prefixList(a: Cmd['a']): undefined | Unmapped {
@@ -788,13 +816,7 @@ export class FrrBuilder {
     if (ge !== undefined) entry.ge = ge;
     if (le !== undefined) entry.le = le;
     entry.origin = this.origin();
-    const n = this.entrySeq(set, seq);
-    this.seqOf.set(entry, n);
-    const bySeq = this.seqs.get(set)!.bySeq;
-    const same = bySeq.get(n);
-    if (same) set.entries[set.entries.indexOf(same as typeof entry)] = entry;
-    else set.entries.push(entry);
-    bySeq.set(n, entry);
+    this.addEntry(set, entry, seq, true);
     return undefined;
   }
 
@@ -823,8 +845,7 @@ export class FrrBuilder {
       ...(regex ? { regex: true } : {}),
       origin: this.origin(),
     };
-    this.seqOf.set(entry, this.entrySeq(set, seq));
-    set.entries.push(entry);
+    this.addEntry(set, entry, seq, false);
     return undefined;
   }
 
@@ -842,8 +863,7 @@ export class FrrBuilder {
       this.setByKey.set(key, set);
     }
     const entry = { action: a['action']!.image as 'permit' | 'deny', regex: this.textOf(rest), origin: this.origin() };
-    this.seqOf.set(entry, this.entrySeq(set, seq));
-    set.entries.push(entry);
+    this.addEntry(set, entry, seq, false);
     return undefined;
   }
 
@@ -1058,10 +1078,9 @@ export class FrrBuilder {
       def.raw.push(...g.raw);
     }
     // Effective order of list entries (FRR sorts them by sequence number).
-    const bySeq = <T extends object>(entries: T[]) => entries.sort((x, y) => (this.seqOf.get(x) ?? 0) - (this.seqOf.get(y) ?? 0));
-    for (const s of g.policy.prefixSets) bySeq(s.entries);
-    for (const s of g.policy.communitySets) bySeq(s.entries);
-    for (const s of g.policy.asPathSets) bySeq(s.entries);
+    for (const s of g.policy.prefixSets) this.sortEntries(s);
+    for (const s of g.policy.communitySets) this.sortEntries(s);
+    for (const s of g.policy.asPathSets) this.sortEntries(s);
 
     const ordered = [...this.speakers.entries()].sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : 0));
     for (const [key, sp] of ordered) {
