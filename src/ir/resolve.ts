@@ -43,7 +43,8 @@ export function mergeSettings<T extends Settings>(base: Settings, over: T): T {
     if (k === 'families') {
       out[k] = mergeFamilies(v as FamilySettings[], (mine as FamilySettings[] | undefined) ?? []);
     } else if (mine === undefined) {
-      out[k] = structuredClone(v);
+      // Shared, not copied: nothing downstream mutates a resolved document (see resolve()).
+      out[k] = v;
     } else if (isPlainObject(mine) && isPlainObject(v) && !('kind' in mine) && mine['enabled'] !== false) {
       // A feature the peer switches off takes nothing from the group (BFD, multihop, graceful restart).
       out[k] = { ...v, ...stripUndefined(mine) };
@@ -53,10 +54,10 @@ export function mergeSettings<T extends Settings>(base: Settings, over: T): T {
 }
 
 function mergeFamilies(base: FamilySettings[], over: FamilySettings[]): FamilySettings[] {
-  const result = base.map((f) => structuredClone(f));
+  const result = base.map((f) => ({ ...f }));
   for (const f of over) {
     const i = result.findIndex((r) => r.family === f.family);
-    if (i < 0) result.push(structuredClone(f));
+    if (i < 0) result.push({ ...f });
     else result[i] = { ...result[i]!, ...stripUndefined(f) };
   }
   return result;
@@ -98,7 +99,7 @@ function resolveSpeaker(speaker: Speaker, sink: Sink): Speaker {
   // 2. Group → peer.
   const peers = speaker.peers.map((p) => {
     const g = p.group ? flatGroups.get(p.group) : undefined;
-    return g ? mergeSettings(g, p) : structuredClone(p);
+    return g ? mergeSettings(g, p) : { ...p };
   });
 
   const resolved: Speaker = { ...speaker, peerGroups: groups, peers };

@@ -32,6 +32,14 @@ export function explicitSpeaker(sp: Speaker, target: Dialect, sink: Sink, needs:
   if (sameDialect(sp.dialect, target) || !sp.dialect) return out;
   const src = resolveOne(sp);
   let tgt = resolveOne(out);
+  // Sessions accepted through a listen range take their families from the group. A source that
+  // defaults families per session (GoBGP: by address) lists none on the group: probe one session.
+  for (const r of sp.listenRanges) {
+    const gi = src.peerGroups.findIndex((g) => g.name === r.group);
+    if (gi < 0 || src.peerGroups[gi]!.families?.length) continue;
+    const probe = resolveOne({ ...sp, peers: [{ id: '\u0000range', group: r.group, address: r.prefix.split('/')[0]! }] }).peers[0]!;
+    src.peerGroups[gi] = { ...src.peerGroups[gi]!, families: probe.families };
+  }
 
   const opts = (out.options ??= {});
   if (src.options?.ebgpRequiresPolicy !== undefined && src.options.ebgpRequiresPolicy !== tgt.options?.ebgpRequiresPolicy) {
@@ -74,7 +82,8 @@ function fill<T extends Settings>(
   profiles: BfdProfile[],
   sink: Sink,
 ): T {
-  const o: T = structuredClone(s);
+  // Top-level fields are replaced below, never changed in place: a shallow copy is enough.
+  const o: T = { ...s };
   if (phase === 'policy') return fillPolicy(o, src, tgt, needs);
   const st = src.timers ?? {};
   const tt = tgt.timers ?? {};
