@@ -24,6 +24,8 @@ class PathNode {
   end = -1;
   kids: Map<string, PathNode> | undefined;
   elems: PathNode[] | undefined;
+  /** Offsets just past this table's header line(s): its keys follow there, indexed on first lookup. */
+  bodies: number[] | undefined;
 
   kid(name: string): PathNode {
     this.kids ??= new Map();
@@ -132,6 +134,8 @@ export function scanToml(text: string): TomlSpans {
       i++;
     }
   };
+  /** Array-of-tables node of each element created by a header (for the repeated-header shortcut). */
+  const arrayOf = new WeakMap<PathNode, PathNode>();
   /** The node of a table header's path: every part but the last goes into the newest element of an array of tables. */
   const header = (parts: string[], isArray: boolean, start: number, end: number): PathNode => {
     let node = root;
@@ -142,6 +146,7 @@ export function scanToml(text: string): TomlSpans {
         node.mark(start, end, false);
         const elem = new PathNode();
         (node.elems ??= []).push(elem);
+        arrayOf.set(elem, node);
         node = elem;
         node.mark(start, end, true);
       } else {
@@ -155,44 +160,108 @@ export function scanToml(text: string): TomlSpans {
     return node;
   };
 
+  /** Skips a dotted key without building it (the first pass only needs to get past it). */
+  const skipKey = (): boolean => {
+    const s0 = i;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 34 || c === 39) skipString();
+      else if (isBare(c) || c === 46 || c === 32 || c === 9) i++;
+      else break;
+    }
+    return i > s0;
+  };
+  /** Indexes the keys of a table's body: `k = v` lines up to the next header. */
+  const keysOf = (table: PathNode, from: number): void => {
+    i = from;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 13 || c === 10) {
+        i++;
+        continue;
+      }
+      if (c === 35 /* # */) {
+        skipToEol();
+        continue;
+      }
+      if (c === 91 /* [ */) return;
+      const { parts, start, end } = readKey();
+      if (parts.length === 0) {
+        skipToEol();
+        continue;
+      }
+      let node = table;
+      for (const p of parts) {
+        node = node.kid(p);
+        node.mark(start, end, false);
+      }
+      skipSpaces();
+      if (text.charCodeAt(i) === 61 /* = */) {
+        i++;
+        skipSpaces();
+        skipValue();
+      } else skipToEol();
+    }
+  };
+  const indexed = new Set<PathNode>();
+  const withKeys = (node: PathNode): PathNode => {
+    if (node.bodies && !indexed.has(node)) {
+      indexed.add(node);
+      for (const b of node.bodies) keysOf(node, b);
+    }
+    return node;
+  };
+
+  // First pass: table headers only; keys are skipped (values can span lines).
+  const last: { raw: string; len: number; array: PathNode | undefined } = { raw: '', len: 0, array: undefined };
+  (root.bodies ??= []).push(0);
   while (i < n) {
-    const c = text[i]!;
-    if (c === ' ' || c === '\t' || c === '\r' || c === '\n') {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 13 || c === 10) {
       i++;
       continue;
     }
-    if (c === '#') {
+    if (c === 35 /* # */) {
       skipToEol();
       continue;
     }
-    if (c === '[') {
+    if (c === 91 /* [ */) {
       const start = i;
-      const isArray = text[i + 1] === '[';
-      i += isArray ? 2 : 1;
-      const { parts } = readKey();
-      skipSpaces();
-      i += isArray ? 2 : 1;
-      table = header(parts, isArray, start, i);
+      const isArray = text.charCodeAt(i + 1) === 91;
+      const eol = text.indexOf('\n', i);
+      const raw = text.slice(start, eol < 0 ? n : eol);
+      if (isArray && raw === last.raw && last.array) {
+        // The same `[[a.b.c]]` line as the header just before (a list of entries):
+        // the array's node is known, only a new element is added.
+        const elem = new PathNode();
+        elem.mark(start, start + last.len, true);
+        last.array.elems!.push(elem);
+        table = elem;
+      } else {
+        i += isArray ? 2 : 1;
+        const { parts } = readKey();
+        skipSpaces();
+        i += isArray ? 2 : 1;
+        table = header(parts, isArray, start, i);
+        last.raw = raw;
+        last.len = i - start;
+        last.array = isArray ? arrayOf.get(table) : undefined;
+      }
+      i = start + raw.length;
+      (table.bodies ??= []).push(i);
+      continue;
+    }
+    if (!skipKey()) {
       skipToEol();
       continue;
     }
-    const { parts, start, end } = readKey();
-    if (parts.length === 0) {
-      skipToEol();
-      continue;
-    }
-    let node = table;
-    for (const p of parts) {
-      node = node.kid(p);
-      node.mark(start, end, false);
-    }
-    skipSpaces();
-    if (text[i] === '=') {
+    if (text.charCodeAt(i) === 61 /* = */) {
       i++;
       skipSpaces();
       skipValue();
     } else skipToEol();
   }
+  void table;
 
   return {
     find(path) {
@@ -201,7 +270,7 @@ export function scanToml(text: string): TomlSpans {
       for (const seg of path) {
         const elems: PathNode[] | undefined = node.elems;
         const idx: number | undefined = typeof seg === 'number' ? seg : typeof seg === 'string' && elems && /^\d+$/.test(seg) ? Number(seg) : undefined;
-        const next: PathNode | undefined = idx !== undefined && elems ? elems[idx] : node.kids?.get(String(seg));
+        const next: PathNode | undefined = idx !== undefined && elems ? elems[idx] : withKeys(node).kids?.get(String(seg));
         if (!next) break;
         node = next;
         if (node.start >= 0) hit = [node.start, node.end];
