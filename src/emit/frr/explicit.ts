@@ -20,6 +20,24 @@ export function sameDialect(a: Dialect | undefined, b: Dialect): boolean {
   return a?.format === b.format && a.version === b.version && a.profile === b.profile;
 }
 
+/**
+ * FRR peer groups cannot inherit from each other (BIRD templates and protocols
+ * `from` a template can, and so can the IR). A group that inherits is written
+ * with everything it inherits copied in (inheritance only, no defaults), so
+ * its sessions get the same families, policies and timers.
+ */
+function flattenGroups(sp: Speaker, sink: Sink): PeerGroup[] {
+  if (!sp.peerGroups.some((g) => g.inherits)) return [...sp.peerGroups];
+  const { dialect: _d, ...noDefaults } = sp;
+  const flat = resolve({ ...emptyDocument(), speakers: [noDefaults] }).doc.speakers[0]!.peerGroups;
+  return sp.peerGroups.map((g, i) => {
+    if (!g.inherits) return g;
+    sink.report('emit/lowered', `FRR peer groups cannot inherit: ${g.name} is written with the settings it inherits from ${g.inherits}`, { span: g.origin?.[0] });
+    const { inherits: _i, ...rest } = flat[i]!;
+    return { ...rest, name: g.name, ...(g.origin ? { origin: g.origin } : {}) } as PeerGroup;
+  });
+}
+
 function resolveOne(sp: Speaker): Speaker {
   return resolve({ ...emptyDocument(), speakers: [sp] }).doc.speakers[0]!;
 }
@@ -27,7 +45,7 @@ function resolveOne(sp: Speaker): Speaker {
 /** The speaker to print: the parsed one plus explicit values where FRR's defaults would change behaviour. */
 export function explicitSpeaker(sp: Speaker, target: Dialect, sink: Sink, needs: { deny: boolean; permit: boolean }): Speaker {
   // Sessions are rewritten below; policies and sets are shared, never changed.
-  const out: Speaker = { ...sp, options: sp.options && { ...sp.options }, bfdProfiles: [...sp.bfdProfiles], peerGroups: [...sp.peerGroups], peers: [...sp.peers] };
+  const out: Speaker = { ...sp, options: sp.options && { ...sp.options }, bfdProfiles: [...sp.bfdProfiles], peerGroups: flattenGroups(sp, sink), peers: [...sp.peers] };
   out.dialect = target;
   if (sameDialect(sp.dialect, target) || !sp.dialect) return out;
   const src = resolveOne(sp);
