@@ -13,6 +13,7 @@ import type { IrDocument } from './ir/schema.js';
 import { runLint, type LintOptions } from './lint/index.js';
 import { parseNodes } from './lint/nodes.js';
 import { generatePeer, type PeerOptions } from './peer/index.js';
+import { DAEMON_FORMATS, hasClusterSpeakers, instantiateNode } from './cluster/instantiate.js';
 import { detectFormat } from './parse/detect.js';
 import type { ReadOptions, WriteOptions } from './pipeline-types.js';
 import { decodeInput, DEFAULT_MAX_INPUT_BYTES } from './source-input.js';
@@ -118,6 +119,12 @@ export interface ConvertOptions extends ParseOptions, WriteOptions {
   to: string;
   /** Any loss (a warning that drops or changes a construct) fails the conversion. */
   strict?: boolean;
+  /** Cluster resources → a daemon format: the node whose speaker config is written (src/cluster/instantiate.ts). */
+  node?: string;
+  /** Kubernetes nodes (Node list YAML or `name ip [key=value ...]` lines), for node selectors and addresses. */
+  nodes?: Input;
+  /** Load-balancer addresses Services have, announced as the project announces them (`--lb-address`). */
+  lbAddresses?: string[];
 }
 
 export interface ConvertResult {
@@ -142,8 +149,22 @@ export function convert(inputs: Input | readonly Input[], opts: ConvertOptions):
   if (parsed.status !== 'ok' || hasErrors(parsed.diagnostics)) {
     return { diagnostics: parsed.diagnostics, status: parsed.status, ok: false, redact };
   }
-  const emitted = emit(parsed.doc, opts);
-  const diagnostics = [...parsed.diagnostics, ...maskDiagnostics(emitted.diagnostics, redact)];
+  let doc = parsed.doc;
+  const pre: Diagnostic[] = [];
+  if ((DAEMON_FORMATS.has(target.id) || (target.id === 'ir' && opts.node !== undefined)) && hasClusterSpeakers(doc)) {
+    // Cluster resources written as a daemon config (or as IR with --node): the config of one node's speaker.
+    if (opts.nodes) {
+      const n = parseNodes(opts.nodes.name, typeof opts.nodes.text === 'string' ? opts.nodes.text : new TextDecoder().decode(opts.nodes.text));
+      pre.push(...n.diagnostics);
+      doc = { ...doc, nodes: [...doc.nodes, ...n.nodes.filter((x) => !doc.nodes.some((y) => y.name === x.name))] };
+    }
+    const inst = instantiateNode(doc, { target: target.id, ...(opts.node !== undefined ? { node: opts.node } : {}), ...(opts.lbAddresses ? { lbAddresses: opts.lbAddresses } : {}) });
+    pre.push(...maskDiagnostics(inst.diagnostics, redact));
+    if (hasErrors(pre)) return { diagnostics: [...parsed.diagnostics, ...pre], status: 'ok', ok: false, redact };
+    doc = inst.doc;
+  }
+  const emitted = emit(doc, opts);
+  const diagnostics = [...parsed.diagnostics, ...pre, ...maskDiagnostics(emitted.diagnostics, redact)];
   const ok = !hasErrors(diagnostics) && !(opts.strict && hasLoss(diagnostics));
   return ok ? { output: emitted.text, diagnostics, status: 'ok', ok, redact } : { diagnostics, status: 'ok', ok, redact };
 }
@@ -292,6 +313,8 @@ export type { Diagnostic, Severity, RelatedSpan } from './diagnostics/diagnostic
 export { parseNodes } from './lint/nodes.js';
 export { collectSecrets, maskText, redactDocument, REDACTED } from './ir/secrets.js';
 export { generatePeer } from './peer/index.js';
+export { instantiateNode, hasClusterSpeakers } from './cluster/instantiate.js';
+export type { InstantiateOptions, InstantiateResult } from './cluster/instantiate.js';
 export type { PeerOptions } from './peer/index.js';
 export { rules as lintRules } from './lint/index.js';
 export { hasErrors, hasLoss, sortDiagnostics } from './diagnostics/diagnostic.js';

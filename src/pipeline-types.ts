@@ -7,8 +7,10 @@ export interface ReadOptions {
   /**
    * Loads a file a config includes (BIRD `include`), relative to the including
    * file. The library never touches the filesystem itself; the CLI passes one.
+   * A glob pattern (BIRD expands `*`, `?`, `[...]`) gives the matching files
+   * in order: a list, empty when nothing matches (not an error in BIRD).
    */
-  loadInclude?: (path: string, from: SourceFile) => SourceFile | { error: string };
+  loadInclude?: (path: string, from: SourceFile) => SourceFile | SourceFile[] | { error: string };
 }
 
 export interface ReadResult {
@@ -25,6 +27,10 @@ export interface WriteOptions {
   effective?: boolean;
   /** IR writer: replace passwords (and their occurrences in raw text) with <redacted>. */
   redactSecrets?: boolean;
+  /** Kubernetes writers: apiVersion of the main kinds (default the newest served; see k8sApiVersions in src/emit/k8s/common.ts). */
+  apiVersion?: string;
+  /** Kubernetes writers: namespace of namespaced objects. */
+  namespace?: string;
 }
 
 export interface WriteResult {

@@ -11,7 +11,9 @@
  *                            <severity> <code> <file>:<line>:<col> [to=<target>] <message>
  *   case.json                optional: { "strict": true, "effective": true, ... } convert options;
  *                            { "peer": { "asn": ..., "address": ... }, "nodes": "name ip ..." } makes
- *                            the case a `bgpc peer` case: expected.<target> is the generated other side
+ *                            the case a `bgpc peer` case: expected.<target> is the generated other side;
+ *                            { "node": "NAME", "nodes"?: "...", "lbAddresses"?: [...] } makes it a
+ *                            cluster → speaker case: expected.<target> is that node's daemon config
  *
  * For every expected.<target>: the emitted text must match; the real daemon
  * (vtysh / bird / gobgpd) must accept it; when bgpc can read the target,
@@ -21,7 +23,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { emit, normalize, parse, peer, sortDiagnostics, type Diagnostic, type Input } from '../src/index.js';
+import { emit, instantiateNode, normalize, parse, parseNodes, peer, sortDiagnostics, type Diagnostic, type Input } from '../src/index.js';
 import { findFormat } from '../src/formats.js';
 import { checkWith, daemonOrFail, type Daemon } from './support/daemons.js';
 
@@ -110,7 +112,16 @@ describe('golden cases', () => {
               const r = peer(inputs, { ...peerOptions, to: target, ...(nodes ? { nodes } : {}) });
               return { text: r.output, diagnostics: r.diagnostics.filter((d) => !parsed.diagnostics.includes(d) && !d.code.startsWith('parse/')), status: r.ok ? ('ok' as const) : ('input-error' as const) };
             })()
-          : emit(parsed.doc, { to: target, ...options });
+          : typeof options['node'] === 'string'
+            ? (() => {
+                const extra = nodes ? parseNodes(nodes.name, nodes.text).nodes : [];
+                const doc = { ...parsed.doc, nodes: [...parsed.doc.nodes, ...extra] };
+                const lbAddresses = options['lbAddresses'] as string[] | undefined;
+                const inst = instantiateNode(doc, { node: options['node'] as string, target, ...(lbAddresses ? { lbAddresses } : {}) });
+                const r = emit(inst.doc, { to: target, ...options });
+                return { text: r.text, diagnostics: [...inst.diagnostics, ...r.diagnostics], status: r.status };
+              })()
+            : emit(parsed.doc, { to: target, ...options });
         all.push(...out.diagnostics);
 
         it(`emits ${file}`, () => {

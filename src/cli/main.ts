@@ -27,6 +27,9 @@ import {
 import { isAcknowledged, parseLintConfig, type LintConfig } from '../lint/config.js';
 import { rules } from '../lint/index.js';
 import { unifiedDiff } from './diff.js';
+import { findFormat } from '../formats.js';
+import { parseIp } from '../ir/ip.js';
+import { K8S_API_VERSIONS, K8S_NAMESPACED } from '../emit/k8s/api-versions.js';
 import { dirname } from 'node:path';
 import {
   findUpward,
@@ -87,6 +90,12 @@ Translates the inputs to TARGET and prints the result (or writes PATH).
   --effective           when TARGET is ir: print effective values
   --diagnostics text|json|sarif   how diagnostics are printed on stderr (default text)
   --max-input-bytes N   refuse larger inputs
+  --api-version V       Kubernetes targets: the apiVersion to write (default the newest bgpc writes)
+  --namespace NS        Kubernetes targets with namespaced objects (metallb, frr-k8s, purelb)
+Cluster resources to a daemon format (frr, bird, gobgp; or ir with --node): the config one node's speaker runs.
+  --node NAME           the node (needed when the resources select nodes or the inputs list several)
+  --nodes FILE          Kubernetes nodes: a Node list YAML, or lines "name ip [key=value ...]"
+  --lb-address ADDR     a load-balancer address a Service has, announced as the project does (repeatable)
 `,
   lint: `Usage: bgpc lint FILE... [--format text|json|sarif] [--rule ID=off|info|warning|error]...
                  [--nodes FILE] [--sessions] [--config FILE]
@@ -250,6 +259,11 @@ function cmdConvert(argv: string[]): number {
     strict: { type: 'boolean' },
     format: { type: 'string' },
     effective: { type: 'boolean' },
+    'api-version': { type: 'string' },
+    namespace: { type: 'string' },
+    node: { type: 'string' },
+    nodes: { type: 'string' },
+    'lb-address': { type: 'string', multiple: true },
   });
   if (values['help']) return printHelp('convert');
   const to = values['to'];
@@ -262,7 +276,12 @@ function cmdConvert(argv: string[]): number {
     printDiagnostics([{ code: 'output/refused', severity: 'error', message: `${output}: refusing to overwrite an input file` }], diagFormat, new Map(), true);
     return EXIT_USAGE;
   }
+  const k8s = k8sWriteOptions(values, to);
+  const lbAddresses = (values['lb-address'] as string[] | undefined) ?? [];
+  const badLb = lbAddresses.find((a) => !parseIp(a));
+  if (badLb) throw new UsageError(`--lb-address ${badLb}: not an IP address`);
   const loaded = loadInputs(positionals);
+  const nodes = loadNodes(values, loaded);
   if (loaded.failures.length > 0) {
     printDiagnostics(loaded.failures, diagFormat, loaded.sources, true);
     return EXIT_USAGE;
@@ -273,6 +292,10 @@ function cmdConvert(argv: string[]): number {
     strict: Boolean(values['strict']),
     encoding,
     effective: Boolean(values['effective']),
+    ...k8s,
+    ...(typeof values['node'] === 'string' ? { node: values['node'] } : {}),
+    ...(nodes ? { nodes } : {}),
+    ...(lbAddresses.length > 0 ? { lbAddresses } : {}),
   });
   if (r.status !== 'ok') {
     printDiagnostics(r.diagnostics, diagFormat, loaded.sources, true);
@@ -296,6 +319,26 @@ function cmdConvert(argv: string[]): number {
   }
   writeFileAtomic(output, r.output);
   return EXIT_OK;
+}
+
+/** `--api-version` and `--namespace`: only for Kubernetes targets, checked against what the writer serves. */
+function k8sWriteOptions(values: Values, to: string): { apiVersion?: string; namespace?: string } {
+  const target = findFormat(to)?.id ?? to;
+  const out: { apiVersion?: string; namespace?: string } = {};
+  const api = values['api-version'];
+  if (typeof api === 'string') {
+    const served = K8S_API_VERSIONS[target];
+    if (!served) throw new UsageError(`--api-version is for Kubernetes targets (${Object.keys(K8S_API_VERSIONS).join(', ')}), not ${to}`);
+    if (!served.includes(api)) throw new UsageError(`--api-version ${api}: ${target} is written as ${served.join(' or ')} (default ${served[0]})`);
+    out.apiVersion = api;
+  }
+  const ns = values['namespace'];
+  if (typeof ns === 'string') {
+    if (!K8S_NAMESPACED.has(target)) throw new UsageError(`--namespace is for Kubernetes targets with namespaced objects (${[...K8S_NAMESPACED].join(', ')}), not ${to}`);
+    if (!/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(ns)) throw new UsageError(`--namespace ${ns}: not a Kubernetes namespace name`);
+    out.namespace = ns;
+  }
+  return out;
 }
 
 function cmdLint(argv: string[]): number {

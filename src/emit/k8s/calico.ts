@@ -10,6 +10,7 @@ import type { IrDocument, LabelSelector, RawNode } from '../../ir/schema.js';
 import type { WriteResult } from '../../pipeline-types.js';
 import { HOSTNAME_LABEL } from '../../parse/k8s/calico.js';
 import { andSelectors, effective, k8sName, Out, passwordSecret, peerName, rawFieldsFor, reportForeignRaw, setPath, targetDefaults, type K8sObject, type K8sWriteOptions } from './common.js';
+import { checkApiVersion } from './api-versions.js';
 
 const SECRETS_NS = 'kube-system';
 
@@ -32,6 +33,7 @@ export function emitCalico(doc: IrDocument, opts: K8sWriteOptions = {}): WriteRe
   const out = new Out('calico');
   const { doc: eff, sink } = effective(doc);
   out.sink.addAll(sink.list);
+  checkApiVersion('calico', opts.apiVersion, out.sink);
   const api = opts.apiVersion === 'crd.projectcalico.org/v1' ? 'crd.projectcalico.org/v1' : 'projectcalico.org/v3';
   const def = targetDefaults('calico');
   const consumed = new Set<RawNode>();

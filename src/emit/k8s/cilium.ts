@@ -26,6 +26,7 @@ import {
   type K8sObject,
   type K8sWriteOptions,
 } from './common.js';
+import { checkApiVersion } from './api-versions.js';
 
 const FAMILY_AFI = Object.fromEntries(Object.entries(CILIUM_FAMILIES).map(([k, v]) => [v, k.split('/') as [string, string]]));
 const DEFAULT_LABELS = { advertise: 'bgp' };
@@ -36,6 +37,7 @@ export function emitCilium(doc: IrDocument, opts: K8sWriteOptions = {}): WriteRe
   const out = new Out('cilium');
   const { doc: eff, sink } = effective(doc);
   out.sink.addAll(sink.list);
+  checkApiVersion('cilium', opts.apiVersion, out.sink);
   const api = opts.apiVersion === 'cilium.io/v2alpha1' ? 'cilium.io/v2alpha1' : 'cilium.io/v2';
   const def = targetDefaults('cilium');
   const consumed = new Set<RawNode>();

@@ -9,6 +9,7 @@
 import type { IrDocument, PolicyChain, RawNode, Speaker } from '../../ir/schema.js';
 import type { WriteResult } from '../../pipeline-types.js';
 import { activeFamilies, cleanSelector, effective, k8sName, Out, passwordSecret, rawFieldsFor, reportForeignRaw, seconds, setPath, targetDefaults, type K8sObject, type K8sWriteOptions } from './common.js';
+import { checkApiVersion } from './api-versions.js';
 
 const NS = 'frr-k8s-system';
 
@@ -16,6 +17,7 @@ export function emitFrrK8s(doc: IrDocument, opts: K8sWriteOptions = {}): WriteRe
   const out = new Out('frr-k8s');
   const { doc: eff, sink } = effective(doc);
   out.sink.addAll(sink.list);
+  checkApiVersion('frr-k8s', opts.apiVersion, out.sink);
   const ns = opts.namespace ?? NS;
   const def = targetDefaults('frr-k8s');
   const consumed = new Set<RawNode>();

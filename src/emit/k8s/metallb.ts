@@ -25,6 +25,7 @@ import {
   type K8sObject,
   type K8sWriteOptions,
 } from './common.js';
+import { checkApiVersion } from './api-versions.js';
 
 const NS = 'metallb-system';
 
@@ -32,6 +33,7 @@ export function emitMetallb(doc: IrDocument, opts: K8sWriteOptions = {}): WriteR
   const out = new Out('metallb');
   const { doc: eff, sink } = effective(doc);
   out.sink.addAll(sink.list);
+  checkApiVersion('metallb', opts.apiVersion, out.sink);
   const peerVersion = opts.apiVersion === 'metallb.io/v1beta1' ? 'metallb.io/v1beta1' : 'metallb.io/v1beta2';
   const ns = opts.namespace ?? NS;
   const def = targetDefaults('metallb');

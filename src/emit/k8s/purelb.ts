@@ -7,6 +7,7 @@
 import type { AddressPool, IrDocument, RawNode } from '../../ir/schema.js';
 import type { WriteResult } from '../../pipeline-types.js';
 import { activeFamilies, cleanSelector, effective, k8sName, Out, passwordSecret, rawFieldsFor, reportForeignRaw, setPath, targetDefaults, type K8sObject, type K8sWriteOptions } from './common.js';
+import { checkApiVersion } from './api-versions.js';
 
 const NS = 'purelb-system';
 
@@ -64,6 +65,7 @@ export function emitPurelb(doc: IrDocument, opts: K8sWriteOptions = {}): WriteRe
   const out = new Out('purelb');
   const { doc: eff, sink } = effective(doc);
   out.sink.addAll(sink.list);
+  checkApiVersion('purelb', opts.apiVersion, out.sink);
   const sgVersion = opts.apiVersion === 'purelb.io/v2' ? 'purelb.io/v2' : 'purelb.io/v1';
   const ns = opts.namespace ?? NS;
   const def = targetDefaults('purelb');

@@ -40,6 +40,10 @@ export function ciliumDefaults(): DefaultsTable {
     unfilteredEbgp: { value: { import: 'reject', export: 'reject' }, source: 'cilium: global import REJECT; export only advertisements' },
     unfilteredIbgp: { value: { import: 'reject', export: 'reject' }, source: 'cilium: global import REJECT; export only advertisements' },
     families: { value: ['ipv4-unicast', 'ipv6-unicast'], source: 'cilium bgp_peer_types.go default families ipv6 + ipv4 unicast' },
+    gracefulRestart: {
+      value: { mode: 'disabled', restartTime: 120 },
+      source: 'cilium bgp_peer_types.go DefaultBGPGRRestartTimeSeconds 120 (restartTimeSeconds default); gracefulRestart.enabled false',
+    },
   };
 }
 

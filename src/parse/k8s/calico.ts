@@ -11,7 +11,7 @@
  * joined by `&&` are translated; anything else is kept raw.
  */
 import type { AddressPool, Condition, LabelSelector, Action, Peer, Policy, PolicyRef, PrefixSet, Speaker, Statement } from '../../ir/schema.js';
-import { arr, bool, clusterNode, durationSeconds, familyOf, isObj, num, str, type K8sContext, type Obj } from './context.js';
+import { arr, bool, clusterNode, durationSeconds, familyOf, isObj, num, ranged, str, timerSeconds, type K8sContext, type Obj } from './context.js';
 import { isIp } from './ir-values.js';
 import { ipOrReport, prefixOrReport } from './ir-values.js';
 import type { Path, Resource } from './yaml-docs.js';
@@ -76,16 +76,20 @@ export class CalicoReader {
     const ctx = this.ctx;
     const s = this.speaker(r);
     if (r.name === 'default') {
-      if (num(spec['asNumber']) !== undefined) s.asn = spec['asNumber'] as number;
-      if (num(spec['listenPort']) !== undefined) s.listen = { ...s.listen, port: spec['listenPort'] as number, origin: [ctx.span(r, ['spec', 'listenPort'])] };
+      const asn = ranged(ctx, r, ['spec', 'asNumber'], spec['asNumber'], 0, 4294967295);
+      if (asn !== undefined) s.asn = asn;
+      const port = ranged(ctx, r, ['spec', 'listenPort'], spec['listenPort'], 0, 65535);
+      if (port !== undefined) s.listen = { ...s.listen, port, origin: [ctx.span(r, ['spec', 'listenPort'])] };
       arr(spec['serviceLoadBalancerIPs']).forEach((x, i) => {
         if (isObj(x) && str(x['cidr'])) this.lbIps.push({ r, cidr: x['cidr'] as string, at: ['spec', 'serviceLoadBalancerIPs', i] });
       });
       ctx.rest(s, P, r, ['spec'], spec, ['asNumber', 'listenPort', 'logSeverityScreen', 'serviceLoadBalancerIPs']);
     } else if (r.name.startsWith('node.')) {
       const o: NonNullable<Speaker['nodeOverrides']>[number] = { node: r.name.slice(5), origin: [ctx.span(r, [])] };
-      if (num(spec['asNumber']) !== undefined) o.asn = spec['asNumber'] as number;
-      if (num(spec['listenPort']) !== undefined) o.listenPort = spec['listenPort'] as number;
+      const asn = ranged(ctx, r, ['spec', 'asNumber'], spec['asNumber'], 0, 4294967295);
+      if (asn !== undefined) o.asn = asn;
+      const port = ranged(ctx, r, ['spec', 'listenPort'], spec['listenPort'], 0, 65535);
+      if (port !== undefined) o.listenPort = port;
       (s.nodeOverrides ??= []).push(o);
       ctx.rest(s, P, r, ['spec'], spec, ['asNumber', 'listenPort', 'logSeverityScreen']);
     } else {
@@ -106,7 +110,8 @@ export class CalicoReader {
       if (addr) peer.address = addr;
       if (m) peer.port = Number(m[2]);
     }
-    if (num(spec['asNumber']) !== undefined) peer.remoteAs = { kind: 'explicit', asn: spec['asNumber'] as number };
+    const peerAsn = ranged(ctx, r, ['spec', 'asNumber'], spec['asNumber'], 0, 4294967295);
+    if (peerAsn !== undefined) peer.remoteAs = { kind: 'explicit', asn: peerAsn };
     const node = str(spec['node']);
     const nsel = str(spec['nodeSelector']);
     if (node) peer.nodeSelector = { matchLabels: { [HOSTNAME_LABEL]: node } };
@@ -118,15 +123,16 @@ export class CalicoReader {
     const pw = isObj(spec['password']) && isObj(spec['password']['secretKeyRef']) ? spec['password']['secretKeyRef'] : undefined;
     if (pw) peer.password = { kind: 'secretRef', name: String(pw['name'] ?? ''), ...(str(pw['key']) ? { key: pw['key'] as string } : {}) };
     if (str(spec['keepaliveTime'])) {
-      const k = durationSeconds(spec['keepaliveTime']);
+      const k = timerSeconds(ctx, spec['keepaliveTime'], ctx.span(r, ['spec', 'keepaliveTime']), 'keepaliveTime');
       if (k !== undefined) peer.timers = { keepalive: k };
     }
     if (str(spec['maxRestartTime'])) {
-      const t = durationSeconds(spec['maxRestartTime']);
+      const t = timerSeconds(ctx, spec['maxRestartTime'], ctx.span(r, ['spec', 'maxRestartTime']), 'maxRestartTime');
       if (t !== undefined) peer.gracefulRestart = { restartTime: t };
     }
     if (num(spec['ttlSecurity']) !== undefined && (spec['ttlSecurity'] as number) > 0) peer.ttlSecurityHops = spec['ttlSecurity'] as number;
-    if (num(spec['localASNumber']) !== undefined) peer.localAs = { asn: spec['localASNumber'] as number };
+    const localAsn = ranged(ctx, r, ['spec', 'localASNumber'], spec['localASNumber'], 0, 4294967295);
+    if (localAsn !== undefined) peer.localAs = { asn: localAsn };
     const fam: NonNullable<Peer['families']>[number] = { family: familyOf(peer.address), activate: true };
     const nhm = str(spec['nextHopMode']);
     if (bool(spec['keepOriginalNextHop']) === true || nhm === 'Keep') fam.nextHopSelf = 'keep';
@@ -227,8 +233,10 @@ export class CalicoReader {
     if (ac) return { kind: 'community', communityKind: ac.split(':').length === 3 ? 'large' : 'standard', op: 'add', values: [ac] };
     const pp = isObj(o['prependASPath']) ? o['prependASPath'] : undefined;
     const prefix = pp && Array.isArray(pp['prefix']) ? (pp['prefix'] as unknown[]) : [];
-    if (prefix.length > 0 && prefix.every((x) => x === prefix[0])) {
-      return { kind: 'as-path-prepend', asn: Number(prefix[0]), repeat: prefix.length };
+    const asn = Number(prefix[0]);
+    // An AS outside 0-4294967295 (or more than 255 of them) stays raw, reported by the caller.
+    if (prefix.length > 0 && prefix.length <= 255 && prefix.every((x) => x === prefix[0]) && Number.isInteger(asn) && asn >= 0 && asn <= 4294967295) {
+      return { kind: 'as-path-prepend', asn, repeat: prefix.length };
     }
     return undefined;
   }
@@ -276,7 +284,8 @@ export class CalicoReader {
         ctx.rest(s, P, r, ['spec'], spec, []);
         return ctx.ignored(r, 'a Calico Node without BGP settings');
       }
-      if (num(bgp['asNumber']) !== undefined) o.asn = bgp['asNumber'] as number;
+      const asn = ranged(ctx, r, ['spec', 'bgp', 'asNumber'], bgp['asNumber'], 0, 4294967295);
+      if (asn !== undefined) o.asn = asn;
       const v4 = str(bgp['ipv4Address'])?.split('/')[0];
       const v6 = str(bgp['ipv6Address'])?.split('/')[0];
       clusterNode(ctx, r, [v4, v6].filter((x): x is string => Boolean(x && isIp(x))), [ctx.span(r, [])]);

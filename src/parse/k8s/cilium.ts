@@ -129,6 +129,14 @@ export class CiliumReader {
       if (num(timersObj['holdTimeSeconds']) !== undefined) t.holdTime = timersObj['holdTimeSeconds'] as number;
       if (num(timersObj['keepAliveTimeSeconds']) !== undefined) t.keepalive = timersObj['keepAliveTimeSeconds'] as number;
       if (num(timersObj['connectRetryTimeSeconds']) !== undefined) t.connectRetry = timersObj['connectRetryTimeSeconds'] as number;
+      // The CRD's CEL rule, with its defaults (hold 90 s, keepalive 30 s).
+      if (!legacy && (t.keepalive ?? 30) > (t.holdTime ?? 90)) {
+        ctx.sink.report('parse/invalid', `keepAliveTimeSeconds ${t.keepalive ?? 30} can not be larger than holdTimeSeconds ${t.holdTime ?? 90}`, {
+          span: ctx.span(r, [...at, 'timers', t.keepalive !== undefined ? 'keepAliveTimeSeconds' : 'holdTimeSeconds']),
+        });
+        if (t.keepalive !== undefined) delete t.keepalive;
+        else delete t.holdTime;
+      }
       if (Object.keys(t).length > 0) target.timers = t;
       if (!legacy) ctx.rest(s, P, r, [...at, 'timers'], timersObj, ['holdTimeSeconds', 'keepAliveTimeSeconds', 'connectRetryTimeSeconds']);
     }

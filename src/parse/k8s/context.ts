@@ -123,6 +123,43 @@ export function durationSeconds(v: unknown): number | undefined {
   return Number.isInteger(Math.round(total * 1e6) / 1e6) ? Math.round(total) : undefined;
 }
 
+/** A whole number within [min, max], or a parse/invalid report (a configuration's CRD may not bound it). */
+export function intInRange(ctx: K8sContext, v: unknown, span: Span, what: string, min: number, max: number): number | undefined {
+  if (typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max) return v;
+  ctx.sink.report('parse/invalid', `${what}: ${JSON.stringify(v)} is not a whole number in ${min}-${max}`, { span });
+  return undefined;
+}
+
+/** A numeric field checked against its range: undefined when absent (or not a number), else the value or a report. */
+export function ranged(ctx: K8sContext, r: Resource, path: Path, v: unknown, min: number, max: number): number | undefined {
+  if (num(v) === undefined) return undefined;
+  return intInRange(ctx, v, ctx.span(r, path), String(path[path.length - 1]), min, max);
+}
+
+/** A Go duration as a BGP timer (whole seconds, at most 65535), or a parse/invalid report. */
+export function timerSeconds(ctx: K8sContext, v: unknown, span: Span, what: string): number | undefined {
+  const secs = durationSeconds(v);
+  if (secs === undefined || !Number.isInteger(secs)) ctx.sink.report('parse/invalid', `${what}: "${String(v)}" is not a duration in whole seconds`, { span });
+  else if (secs < 0 || secs > 65535) ctx.sink.report('parse/invalid', `${what}: ${String(v)} is not 0-65535 seconds, the range of a BGP timer`, { span });
+  else return secs;
+  return undefined;
+}
+
+/**
+ * MetalLB and frr-k8s refuse a hold time under 3 s (other than 0) and a
+ * keepalive longer than the hold time; the offending value is dropped.
+ */
+export function checkHoldKeepalive(ctx: K8sContext, t: { holdTime?: number; keepalive?: number }, holdSpan: () => Span, keepaliveSpan: () => Span): void {
+  if (t.holdTime !== undefined && t.holdTime !== 0 && t.holdTime < 3) {
+    ctx.sink.report('parse/invalid', `hold time ${t.holdTime}s: must be 0 or at least 3s`, { span: holdSpan() });
+    delete t.holdTime;
+  }
+  if (t.holdTime !== undefined && t.keepalive !== undefined && t.keepalive > t.holdTime) {
+    ctx.sink.report('parse/invalid', `keepalive time ${t.keepalive}s must not be longer than the hold time ${t.holdTime}s`, { span: keepaliveSpan() });
+    delete t.keepalive;
+  }
+}
+
 export function familyOf(address: string | undefined): 'ipv4-unicast' | 'ipv6-unicast' {
   return address?.includes(':') ? 'ipv6-unicast' : 'ipv4-unicast';
 }

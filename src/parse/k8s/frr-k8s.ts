@@ -8,7 +8,7 @@
  * converted to µs; spec.raw.rawConfig is kept as a raw FRR node.
  */
 import type { BfdProfile, Family, Peer, PolicyChain, PrefixSet, Speaker, Statement } from '../../ir/schema.js';
-import { arr, bool, durationSeconds, familyOf, isObj, labelSelector, num, str, type K8sContext, type Obj } from './context.js';
+import { arr, bool, checkHoldKeepalive, durationSeconds, familyOf, isObj, labelSelector, num, ranged, str, type K8sContext, type Obj } from './context.js';
 import { ipOrReport, prefixOrReport } from './ir-values.js';
 import type { Path, Resource } from './yaml-docs.js';
 
@@ -34,7 +34,8 @@ export class FrrK8sReader {
       });
       speakers.push(s);
       if (nodeSelector) s.nodeSelector = nodeSelector;
-      if (num(rt['asn']) !== undefined) s.asn = rt['asn'] as number;
+      const asn = ranged(ctx, r, [...at, 'asn'], rt['asn'], 0, 4294967295);
+      if (asn !== undefined) s.asn = asn;
       const rid = ipOrReport(rt['id'], ctx.sink, ctx.span(r, [...at, 'id']), 'router ID');
       if (rid) s.routerId = rid;
       if (vrf) s.vrf = vrf;
@@ -81,10 +82,13 @@ export class FrrK8sReader {
     const peer: Peer = { id, origin: [ctx.span(r, at)] };
     if (address) peer.address = address;
     if (iface) peer.interface = iface;
-    if (num(n['asn']) !== undefined) peer.remoteAs = { kind: 'explicit', asn: n['asn'] as number };
+    const peerAsn = ranged(ctx, r, [...at, 'asn'], n['asn'], 0, 4294967295);
+    if (peerAsn !== undefined) peer.remoteAs = { kind: 'explicit', asn: peerAsn };
     else if (n['dynamicASN'] === 'internal' || n['dynamicASN'] === 'external') peer.remoteAs = { kind: n['dynamicASN'] };
-    if (num(n['localASN']) !== undefined) peer.localAs = { asn: n['localASN'] as number, noPrepend: true, replaceAs: true };
-    if (num(n['port']) !== undefined) peer.port = n['port'] as number;
+    const localAsn = ranged(ctx, r, [...at, 'localASN'], n['localASN'], 0, 4294967295);
+    if (localAsn !== undefined) peer.localAs = { asn: localAsn, noPrepend: true, replaceAs: true };
+    const port = ranged(ctx, r, [...at, 'port'], n['port'], 1, 65535);
+    if (port !== undefined) peer.port = port;
     const src = ipOrReport(n['sourceaddress'], ctx.sink, ctx.span(r, [...at, 'sourceaddress']), 'source address');
     if (src) peer.localAddress = src;
     const timers: NonNullable<Peer['timers']> = {};
@@ -92,8 +96,10 @@ export class FrrK8sReader {
       if (n[k] === undefined) continue;
       const v = durationSeconds(n[k]);
       if (v === undefined) ctx.sink.report('parse/invalid', `${k}: "${String(n[k])}" is not a duration in whole seconds`, { span: ctx.span(r, [...at, k]) });
+      else if (v > 65535) ctx.sink.report('parse/invalid', `${k}: ${String(n[k])} is more than 65535 seconds, the largest BGP timer`, { span: ctx.span(r, [...at, k]) });
       else timers[f] = v;
     }
+    checkHoldKeepalive(ctx, timers, () => ctx.span(r, [...at, 'holdTime']), () => ctx.span(r, [...at, 'keepaliveTime']));
     if (Object.keys(timers).length > 0) peer.timers = timers;
     if (str(n['password']) !== undefined) peer.password = { kind: 'literal', value: n['password'] as string };
     if (isObj(n['passwordSecret'])) {

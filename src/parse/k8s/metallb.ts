@@ -9,8 +9,8 @@
  * dualStackAddressFamily); localASN renders `local-as N no-prepend replace-as`.
  */
 import type { AddressPool, Advertisement, BfdProfile, Peer, Speaker } from '../../ir/schema.js';
-import { arr, bool, durationSeconds, familyOf, isObj, labelSelector, num, poolAddress, str, type K8sContext, type Obj } from './context.js';
-import { ipOrReport } from './ir-values.js';
+import { arr, bool, checkHoldKeepalive, durationSeconds, familyOf, intInRange, isObj, labelSelector, num, poolAddress, str, type K8sContext, type Obj } from './context.js';
+import { ipOrReport, prefixOrReport } from './ir-values.js';
 import type { Path, Resource } from './yaml-docs.js';
 
 const P = 'metallb' as const;
@@ -126,8 +126,10 @@ export class MetallbReader {
       if (spec[key] === undefined) continue;
       const secs = durationSeconds(spec[key]);
       if (secs === undefined) ctx.sink.report('parse/invalid', `${key}: "${String(spec[key])}" is not a duration in whole seconds`, { span: ctx.span(r, [...at, key]) });
+      else if (secs > 65535) ctx.sink.report('parse/invalid', `${key}: ${String(spec[key])} is more than 65535 seconds, the largest BGP timer`, { span: ctx.span(r, [...at, key]) });
       else timers[field] = secs;
     }
+    checkHoldKeepalive(ctx, timers, () => ctx.span(r, [...at, k.holdTime]), () => ctx.span(r, [...at, k.keepaliveTime]));
     if (Object.keys(timers).length > 0) peer.timers = timers;
     const pw = str(spec['password']);
     if (pw !== undefined) peer.password = { kind: 'literal', value: pw };
@@ -169,7 +171,7 @@ export class MetallbReader {
     return arr(list).flatMap((a, i) => {
       const span = this.ctx.span(r, [...at, i]);
       const pa = poolAddress(String(a), [span]);
-      const ok = 'cidr' in pa ? ipOrReport(pa.cidr.split('/')[0], this.ctx.sink, span, 'pool address') : ipOrReport(pa.range.from, this.ctx.sink, span, 'pool range') && ipOrReport(pa.range.to, this.ctx.sink, span, 'pool range');
+      const ok = 'cidr' in pa ? ipOrReport(pa.cidr.split('/')[0], this.ctx.sink, span, 'pool address') && prefixOrReport(pa.cidr, this.ctx.sink, span, 'pool address') : ipOrReport(pa.range.from, this.ctx.sink, span, 'pool range') && ipOrReport(pa.range.to, this.ctx.sink, span, 'pool range');
       return ok ? [pa] : [];
     });
   }
@@ -232,9 +234,11 @@ export class MetallbReader {
   private adFields(r: Resource, spec: Obj, at: Path, k: Keys, name: string): Advertisement {
     const s = this.poolSpeaker(r);
     const ad: Advertisement = { name, pools: { kind: 'all' }, origin: [this.ctx.span(r, at.length === 1 ? [] : at)] };
-    if (num(spec[k.aggregationLength]) !== undefined) ad.aggregationLength = spec[k.aggregationLength] as number;
-    if (num(spec[k.aggregationLengthV6]) !== undefined) ad.aggregationLengthV6 = spec[k.aggregationLengthV6] as number;
-    if (num(spec[k.localPref]) !== undefined) ad.localPref = spec[k.localPref] as number;
+    for (const [key, field, max] of [[k.aggregationLength, 'aggregationLength', 32], [k.aggregationLengthV6, 'aggregationLengthV6', 128], [k.localPref, 'localPref', 4294967295]] as const) {
+      if (num(spec[key]) === undefined) continue;
+      const v = intInRange(this.ctx, spec[key], this.ctx.span(r, [...at, key]), key, 0, max);
+      if (v !== undefined) ad[field] = v;
+    }
     const comms = arr(spec['communities']).map(String);
     if (Array.isArray(spec['peers'])) ad.peers = spec['peers'].map(String);
     const nsel = arr(spec['nodeSelectors']);

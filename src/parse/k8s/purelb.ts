@@ -10,8 +10,8 @@
  * BGPConfiguration's netlinkImport of kube-lb0 is an advertisement of all pools.
  */
 import type { AddressPool, Advertisement, Family, Peer, Speaker } from '../../ir/schema.js';
-import { arr, bool, isObj, labelSelector, num, poolAddress, str, type K8sContext, type Obj } from './context.js';
-import { ipOrReport } from './ir-values.js';
+import { arr, bool, isObj, labelSelector, num, poolAddress, ranged, str, timerSeconds, type K8sContext, type Obj } from './context.js';
+import { ipOrReport, prefixOrReport } from './ir-values.js';
 import type { Path, Resource } from './yaml-docs.js';
 
 const P = 'purelb' as const;
@@ -63,12 +63,14 @@ export class PurelbReader {
     for (const { at, o } of entries) {
       const span = ctx.span(r, [...at, 'pool']);
       const pa = poolAddress(String(o['pool']), [span]);
-      const ok = 'cidr' in pa ? ipOrReport(pa.cidr.split('/')[0], ctx.sink, span, 'pool') : ipOrReport(pa.range.from, ctx.sink, span, 'pool') && ipOrReport(pa.range.to, ctx.sink, span, 'pool');
+      const ok = 'cidr' in pa ? ipOrReport(pa.cidr.split('/')[0], ctx.sink, span, 'pool') && prefixOrReport(pa.cidr, ctx.sink, span, 'pool') : ipOrReport(pa.range.from, ctx.sink, span, 'pool') && ipOrReport(pa.range.to, ctx.sink, span, 'pool');
       if (ok) pool.addresses.push(pa);
       const agg = str(o['aggregation']);
       const m = agg ? /^\/(\d+)$/.exec(agg) : null;
       const six = String(o['pool']).includes(':');
-      if (m) {
+      if (m && Number(m[1]) > (six ? 128 : 32)) {
+        ctx.sink.report('parse/invalid', `aggregation ${agg}: a prefix length is at most ${six ? 128 : 32}`, { span: ctx.span(r, [...at, 'aggregation']) });
+      } else if (m) {
         if (six) ad.aggregationLengthV6 = Number(m[1]);
         else ad.aggregationLength = Number(m[1]);
       } else if (agg && agg !== 'default') ctx.rawField(s, P, r, [...at, 'aggregation'], agg);
@@ -100,14 +102,17 @@ export class PurelbReader {
       ctx.speakers.splice(ctx.speakers.indexOf(generic), 1);
     }
     const g = isObj(spec['global']) ? spec['global'] : {};
-    if (num(g['asn']) !== undefined) s.asn = g['asn'] as number;
+    const asn = ranged(ctx, r, ['spec', 'global', 'asn'], g['asn'], 0, 4294967295);
+    if (asn !== undefined) s.asn = asn;
     const rid = str(g['routerID']);
     if (rid && !rid.includes('$')) {
       const ip = ipOrReport(rid, ctx.sink, ctx.span(r, ['spec', 'global', 'routerID']), 'router ID');
       if (ip) s.routerId = ip;
     } else if (rid) ctx.rawField(s, P, r, ['spec', 'global', 'routerID'], rid, 'is a per-node variable');
     const lp = num(g['listenPort']);
-    if (lp !== undefined) s.listen = lp < 0 ? { enabled: false } : lp === 0 ? {} : { port: lp };
+    // GoBGP: a negative port means do not listen.
+    if (lp !== undefined && lp > 65535) ranged(ctx, r, ['spec', 'global', 'listenPort'], lp, -1, 65535);
+    else if (lp !== undefined) s.listen = lp < 0 ? { enabled: false } : lp === 0 ? {} : { port: lp };
     if (Array.isArray(g['listenAddresses'])) {
       const addrs = g['listenAddresses'].map((a, i) => ipOrReport(a, ctx.sink, ctx.span(r, ['spec', 'global', 'listenAddresses', i]), 'listen address')).filter((x): x is string => Boolean(x));
       s.listen = { ...s.listen, addresses: addrs };
@@ -141,8 +146,10 @@ export class PurelbReader {
     const peer: Peer = { id: address ?? iface ?? `neighbor${String(at[at.length - 1])}`, origin: [ctx.span(r, at)] };
     if (address) peer.address = address;
     if (iface) peer.interface = iface;
-    if (num(c['peerAsn']) !== undefined) peer.remoteAs = { kind: 'explicit', asn: c['peerAsn'] as number };
-    if (num(c['localAsn']) !== undefined) peer.localAs = { asn: c['localAsn'] as number };
+    const peerAsn = ranged(ctx, r, [...at, 'config', 'peerAsn'], c['peerAsn'], 0, 4294967295);
+    if (peerAsn !== undefined) peer.remoteAs = { kind: 'explicit', asn: peerAsn };
+    const localAsn = ranged(ctx, r, [...at, 'config', 'localAsn'], c['localAsn'], 0, 4294967295);
+    if (localAsn !== undefined) peer.localAs = { asn: localAsn };
     if (str(c['description'])) peer.description = c['description'] as string;
     if (str(c['authPassword'])) peer.password = { kind: 'literal', value: c['authPassword'] as string };
     if (isObj(c['authPasswordSecretRef'])) {
@@ -155,9 +162,11 @@ export class PurelbReader {
     const tc = isObj(n['timers']) && isObj(n['timers']['config']) ? n['timers']['config'] : undefined;
     if (tc) {
       const t: NonNullable<Peer['timers']> = {};
-      if (num(tc['holdTime']) !== undefined) t.holdTime = tc['holdTime'] as number;
-      if (num(tc['keepaliveInterval']) !== undefined) t.keepalive = tc['keepaliveInterval'] as number;
-      if (num(tc['connectRetry']) !== undefined) t.connectRetry = tc['connectRetry'] as number;
+      for (const [key, field] of [['holdTime', 'holdTime'], ['keepaliveInterval', 'keepalive'], ['connectRetry', 'connectRetry']] as const) {
+        if (num(tc[key]) === undefined) continue;
+        const v = timerSeconds(ctx, tc[key], ctx.span(r, [...at, 'timers', 'config', key]), key);
+        if (v !== undefined) t[field] = v;
+      }
       if (Object.keys(t).length > 0) peer.timers = t;
       ctx.rest(s, P, r, [...at, 'timers', 'config'], tc, ['holdTime', 'keepaliveInterval', 'connectRetry']);
     }
