@@ -82,6 +82,7 @@ export class FrrBuilder {
   private readonly global = emptySpeaker('frr');
   /** Lists by kind and name: a list is looked up once per entry line, and big configs have hundreds of lists. */
   private readonly setByKey = new Map<string, object>();
+  private lastPrefixSet: IrDocument['speakers'][number]['policy']['prefixSets'][number] | undefined;
   private version: string | undefined;
   private profile: string | undefined;
   private hostname: string | undefined;
@@ -793,19 +794,23 @@ export class FrrBuilder {
       le = max;
     } else {
       prefix = a['prefix']!.image;
-      if (!isPrefix(prefix) || (family === 'ipv4') !== isIpv4(prefix.split('/')[0]!)) return new Unmapped(`"${prefix}" is not an ${family} prefix`, 'parse/invalid');
+      if (!isPrefix(prefix) || (family === 'ipv4') !== isIpv4(prefix.slice(0, prefix.indexOf('/')))) return new Unmapped(`"${prefix}" is not an ${family} prefix`, 'parse/invalid');
       ge = a['ge'] ? uint(a['ge'].image, 0, max) : undefined;
       le = a['le'] ? uint(a['le'].image, 0, max) : undefined;
       if ((a['ge'] && ge === undefined) || (a['le'] && le === undefined)) return new Unmapped(`ge/le are 0-${max}`, 'parse/invalid');
     }
     const sets = this.global.policy.prefixSets;
-    const key = `p ${family} ${name}`;
-    let set = this.setByKey.get(key) as (typeof sets)[number] | undefined;
+    // Consecutive lines are nearly always of the same list: skip the lookup then.
+    const lastSet = this.lastPrefixSet;
+    let set = lastSet && lastSet.name === name && lastSet.family === family ? lastSet : undefined;
+    const key = set ? '' : `p ${family} ${name}`;
+    set ??= this.setByKey.get(key) as (typeof sets)[number] | undefined;
     if (!set) {
       set = { name, family, entries: [], origin: this.origin() };
       sets.push(set);
       this.setByKey.set(key, set);
     }
+    this.lastPrefixSet = set;
     // Plain assignments, not conditional spreads: this runs once per prefix-list
     // line, and spreads of differently shaped literals are several times slower.
     // (keys in IR order: seq, action, prefix, ge, le, origin)

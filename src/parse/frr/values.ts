@@ -24,6 +24,8 @@ export function isIpv4(s: string): boolean {
 
 export function isIpv6(s: string): boolean {
   if (!s.includes(':') || !/^[0-9a-fA-F:.]+$/.test(s)) return false;
+  // A lone leading or trailing colon, or three in a row, is never an address.
+  if (s.includes(':::') || (s.startsWith(':') && !s.startsWith('::')) || (s.endsWith(':') && !s.endsWith('::'))) return false;
   const dbl = s.split('::').length - 1;
   if (dbl > 1) return false;
   const groups = s.split(':').filter((g) => g !== '');
@@ -58,8 +60,13 @@ export function isPrefix(s: string): boolean {
 
 /** An unsigned decimal integer within [min, max], or undefined. */
 export function uint(s: string | undefined, min: number, max: number): number | undefined {
-  if (s === undefined || !/^\d{1,10}$/.test(s)) return undefined;
-  const n = Number(s);
+  if (s === undefined || s.length === 0 || s.length > 10) return undefined;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+    n = n * 10 + (c - 48);
+  }
   return n >= min && n <= max ? n : undefined;
 }
 

@@ -1,7 +1,7 @@
 /** The char-loop address checks in src/parse/frr/values.ts against plain reference definitions. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isIpv4, isPrefix, isIpv6 } from '../../../src/parse/frr/values.js';
+import { isIpv4, isPrefix, isIpv6, uint } from '../../../src/parse/frr/values.js';
 
 const refIpv4 = (s: string) => {
   const p = s.split('.');
@@ -19,6 +19,11 @@ describe('FRR value checks', () => {
     expect(['256.0.0.1', '1.2.3', '1.2.3.4.5', '1..2.3', '1.2.3.4 ', '', 'a.b.c.d', '1.2.3.1000'].map(isIpv4)).toEqual(Array(8).fill(false));
     expect(['10.0.0.0/8', '10.0.0.0/32', '::/0', '2001:db8::/128'].map(isPrefix)).toEqual([true, true, true, true]);
     expect(['10.0.0.0/33', '10.0.0.0/', '10.0.0.0', '2001:db8::/129', '10.0.0.0/8x', '10.0.0.0/0008'].map(isPrefix)).toEqual(Array(6).fill(false));
+  });
+
+  it('uint: decimal digits only, at most 10, within the range', () => {
+    expect([uint('0', 0, 5), uint('5', 0, 5), uint('6', 0, 5), uint('4294967295', 1, 4294967295), uint('04294967295', 1, 4294967295)]).toEqual([0, 5, undefined, 4294967295, undefined]);
+    expect([uint('', 0, 9), uint('1a', 0, 9), uint('-1', -5, 9), uint(' 1', 0, 9), uint(undefined, 0, 9)]).toEqual(Array(5).fill(undefined));
   });
 
   it('agree with the reference definitions on random strings', () => {
