@@ -16,8 +16,15 @@ function isTableList(v: unknown): v is Obj[] {
   return Array.isArray(v) && v.length > 0 && v.every(isObj);
 }
 
+const bareKeys = new Map<string, string>();
+
 function key(k: string): string {
-  return /^[A-Za-z0-9_-]+$/.test(k) ? k : JSON.stringify(k);
+  let out = bareKeys.get(k);
+  if (out === undefined) {
+    out = /^[A-Za-z0-9_-]+$/.test(k) ? k : JSON.stringify(k);
+    if (bareKeys.size < 10_000) bareKeys.set(k, out);
+  }
+  return out;
 }
 
 function inline(v: unknown): string {
@@ -36,29 +43,47 @@ function inline(v: unknown): string {
 
 export function toToml(root: Obj): string {
   const out: string[] = [];
-  /** `level`: how many headers enclose this one (its indentation). */
-  const table = (obj: Obj, path: string[], header: string | undefined, level: number): void => {
-    const scalars = Object.entries(obj).filter(([, v]) => v !== undefined && v !== null && !isObj(v) && !isTableList(v));
+  const indent = (n: number) => '  '.repeat(n);
+  /** `level`: how many headers enclose this one (its indentation). `name`: the dotted header name of `obj`. */
+  const table = (obj: Obj, name: string, header: string | undefined, level: number): void => {
     let inner = '';
     let childLevel = level;
     if (header !== undefined) {
       if (out.length > 0 && level === 0) out.push('');
-      out.push(`${'  '.repeat(level)}${header}`);
-      inner = '  '.repeat(level + 1);
+      out.push(`${indent(level)}${header}`);
+      inner = indent(level + 1);
       childLevel = level + 1;
     }
-    for (const [k, v] of scalars) out.push(`${inner}${key(k)} = ${inline(v)}`);
-    for (const [k, v] of Object.entries(obj)) {
-      const p = [...path, k];
-      const name = p.map(key).join('.');
-      if (isObj(v)) {
-        const hasOwn = Object.values(v).some((x) => x !== undefined && x !== null && !isObj(x) && !isTableList(x));
-        table(v, p, hasOwn || Object.keys(v).length === 0 ? `[${name}]` : undefined, childLevel);
-      } else if (isTableList(v)) {
-        for (const item of v) table(item, p, `[[${name}]]`, childLevel);
+    // One pass to sort the keys: scalars are written first (TOML needs that), tables after, in key order.
+    const subs: [string, unknown, boolean][] = [];
+    for (const k in obj) {
+      const v = obj[k];
+      if (v === undefined || v === null) continue;
+      if (isObj(v)) subs.push([k, v, false]);
+      else if (isTableList(v)) subs.push([k, v, true]);
+      else out.push(`${inner}${key(k)} = ${inline(v)}`);
+    }
+    for (const [k, v, list] of subs) {
+      const sub = name === '' ? key(k) : `${name}.${key(k)}`;
+      if (list) {
+        const h = `[[${sub}]]`;
+        for (const item of v as Obj[]) table(item, sub, h, childLevel);
+      } else {
+        const o = v as Obj;
+        let hasOwn = false;
+        let any = false;
+        for (const kk in o) {
+          any = true;
+          const x = o[kk];
+          if (x !== undefined && x !== null && !isObj(x) && !isTableList(x)) {
+            hasOwn = true;
+            break;
+          }
+        }
+        table(o, sub, hasOwn || !any ? `[${sub}]` : undefined, childLevel);
       }
     }
   };
-  table(root, [], undefined, 0);
+  table(root, '', undefined, 0);
   return out.length === 0 ? '' : `${out.join('\n')}\n`;
 }
