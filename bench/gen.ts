@@ -10,6 +10,8 @@
  *   20/60), IBGP (iBGP IPv4 from the loopback, next-hop-self), PEER6 (eBGP
  *   IPv6), and DYN (AS 64999, IPv4, two listen ranges). Neighbor i belongs to
  *   group i % 4 of the four static ones.
+ * - eBGP neighbors are in AS 64512 + i % 400 (never the router's own AS).
+ * - eBGP neighbors are in AS 64512 + i % 400 (never the router's own AS).
  * - per neighbor: a description; a password when i % 3 == 0; eBGP multihop 2
  *   with a source address when i % 7 == 0 (eBGP only); timers 5/15 when
  *   i % 11 == 0.
@@ -128,7 +130,7 @@ export function model(scale: Scale): Model {
       v6: g.v6,
       ebgp: g.ebgp,
       address: g.v6 ? `2001:db8:1::${hex(i + 1)}` : ip4(((172 << 24) + (16 << 16) + i + 1) >>> 0),
-      asn: g.ebgp ? 64512 + (i % 1000) : AS,
+      asn: g.ebgp ? 64512 + (i % 400) : AS,
     };
     if (i % 3 === 0) nb.password = `pw${i}x`;
     if (g.ebgp && i % 7 === 0) nb.multihop = true;

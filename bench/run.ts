@@ -292,14 +292,15 @@ function machine(): string {
     try {
       const r = spawnSync(cmd, args, { encoding: 'utf8' });
       if (r.error) return `${cmd}: not installed`;
-      return `${r.stdout}${r.stderr}`.split('\n').find((l) => l.trim())?.trim() ?? cmd;
+      const lines = `${r.stdout}${r.stderr}`.split('\n').map((l) => l.trim());
+      return lines.find((l) => /version/i.test(l)) ?? lines.find((l) => l) ?? cmd;
     } catch {
       return `${cmd}: not installed`;
     }
   };
   return [
     `- Machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}.`,
-    `- Daemons: ${v('bird', ['--version'])}; ${v('vtysh', ['--version'])}; ${v('gobgpd', ['--version'])}.`,
+    `- Daemons: ${v('bird', ['--version'])}; ${v('vtysh', ['-h'])}; ${v('gobgpd', ['--version'])}.`,
     `- Run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; peak RSS ${hasTime ? 'from /usr/bin/time' : 'not measured (/usr/bin/time missing)'}.`,
   ].join('\n');
 }

@@ -12,6 +12,11 @@ const m = model({ neighbors: 24, entries: 1200 });
 const texts = { frr: frr(m), bird: bird(m), gobgp: gobgp(m) };
 
 describe('bench/gen.ts', () => {
+  it('never gives an eBGP neighbor the router\'s own AS (BIRD then refuses BFD without a source address)', () => {
+    const big = model({ neighbors: 5000, entries: 0 });
+    expect(big.neighbors.filter((n) => n.ebgp && n.asn === 65000)).toEqual([]);
+  });
+
   it('is deterministic', () => {
     expect(frr(model({ neighbors: 24, entries: 1200 }))).toBe(texts.frr);
     expect(gobgp(model({ neighbors: 24, entries: 1200 }))).toBe(texts.gobgp);
