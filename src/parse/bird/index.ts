@@ -9,7 +9,7 @@
  */
 import type { Item } from '../../../grammar/bird/parser.js';
 import { parseTokens } from '../../../grammar/bird/parser.js';
-import { scan } from '../../../grammar/bird/tokens.js';
+import { Op, scan } from '../../../grammar/bird/tokens.js';
 import { Sink } from '../../diagnostics/diagnostic.js';
 import { emptyDocument, emptySpeaker } from '../../ir/build.js';
 import type {
@@ -90,7 +90,8 @@ class BirdReader implements SetSink {
   private family1: Family;
   private file: SourceFile;
   private readonly dialect: 'bird' | 'bird1';
-  private includeDepth = 0;
+  /** Files being read through `include`, outermost first (the root file is not in it). */
+  private readonly includeStack: string[] = [];
   private bfdRaw: RawNode[] = [];
 
   constructor(
@@ -124,9 +125,15 @@ class BirdReader implements SetSink {
     const out = parseTokens(tokens);
     for (const e of out.errors.slice(0, 5)) {
       const t = real(e.token) ? e.token : undefined;
+      const open = t ? undefined : unclosedBrace(tokens);
+      if (open) {
+        this.sink.report('parse/syntax', 'unterminated block: this `{` has no matching `}` before the end of the file', { span: file.span(open.startOffset, end(open)) });
+        continue;
+      }
       const span = t ? file.span(t.startOffset, end(t)) : file.span(file.text.length);
       this.sink.report('parse/syntax', `BIRD syntax: ${e.message.split('\n')[0]}`, { span });
     }
+    checkValues(file, tokens, this.sink);
     return out.items;
   }
 
@@ -323,8 +330,9 @@ class BirdReader implements SetSink {
       });
       return;
     }
-    if (this.includeDepth > 8) {
-      this.sink.report('parse/invalid', `include "${path}": includes nested too deeply`, { span });
+    // BIRD counts the main file as depth 1 and refuses to open a file at depth 9.
+    if (this.includeStack.length + 2 > MAX_INCLUDE_DEPTH) {
+      this.sink.report('parse/invalid', `include "${path}": includes nested more than ${MAX_INCLUDE_DEPTH} files deep (BIRD's limit); the file is not read`, { span });
       return;
     }
     const loaded = loader(path, this.file);
@@ -335,14 +343,31 @@ class BirdReader implements SetSink {
       });
       return;
     }
-    const saved = this.file;
-    this.includeDepth++;
-    this.file = loaded;
-    this.doc.sources.push({ file: loaded.name, format: this.major === 2 ? 'bird' : 'bird1' });
-    const items = this.parseFile(loaded);
-    this.topItems(items);
-    this.file = saved;
-    this.includeDepth--;
+    const files = Array.isArray(loaded) ? loaded : [loaded];
+    if (files.length === 0) {
+      this.sink.report('parse/ignored', `include "${path}" matches no file; BIRD includes nothing for a pattern without a match`, { span });
+      return;
+    }
+    const chain = [this.root.name, ...this.includeStack];
+    for (const file of files) {
+      const key = includeKey(file.name);
+      const at = chain.findIndex((n) => includeKey(n) === key);
+      if (at >= 0) {
+        this.sink.report('parse/invalid', `include cycle: ${[...chain.slice(at), file.name].join(' → ')}; the file is not read again`, {
+          span,
+          hint: 'BIRD stops such a configuration with "Max include depth reached"',
+        });
+        continue;
+      }
+      const saved = this.file;
+      this.includeStack.push(file.name);
+      this.file = file;
+      this.doc.sources.push({ file: file.name, format: this.major === 2 ? 'bird' : 'bird1' });
+      const items = this.parseFile(file);
+      this.topItems(items);
+      this.file = saved;
+      this.includeStack.pop();
+    }
   }
 
   private symbolIp(t: Tok | undefined, what: string, it: Item): string | undefined {
@@ -356,7 +381,8 @@ class BirdReader implements SetSink {
       });
       return undefined;
     }
-    this.sink.report('parse/invalid', `${what}: expected an IP address, got \`${t.image}\``, { span: tokSpan(this.file, t) ?? this.span(it) });
+    // A malformed address was reported where it was read (checkValues).
+    if (!REFUSED.has(v)) this.sink.report('parse/invalid', `${what}: expected an IP address, got \`${t.image}\``, { span: tokSpan(this.file, t) ?? this.span(it) });
     return undefined;
   }
 
@@ -785,23 +811,35 @@ class BirdReader implements SetSink {
         else raw();
         return;
       case 'hold':
-        if (kws(h, 1, 'time') && n(2) !== undefined) timers().holdTime = n(2);
-        else raw();
+      case 'keepalive': {
+        // proto/bgp/config.Y: hold time 0 or 3-65535, keepalive 1-65535, and keepalive at most hold.
+        const v = kws(h, 1, 'time') ? n(2) : undefined;
+        if (v === undefined) return raw();
+        const hold = w === 'hold';
+        const other = hold ? s.timers?.keepalive : s.timers?.holdTime;
+        const why =
+          hold && v !== 0 && (v < 3 || v > 65535) ? `hold time ${v}: BIRD takes 0 or 3-65535 seconds`
+          : !hold && (v < 1 || v > 65535) ? `keepalive time ${v}: BIRD takes 1-65535 seconds`
+          : other !== undefined && (hold ? other > v : v > other) ? `keepalive time must be at most hold time (${hold ? other : v} > ${hold ? v : other})`
+          : undefined;
+        if (why) {
+          this.sink.report('parse/invalid', `${why}; kept raw for BIRD`, { span: this.span(c) });
+          (s.raw ??= []).push(this.rawOf(c, ctx));
+          return;
+        }
+        timers()[hold ? 'holdTime' : 'keepalive'] = v;
         return;
-      case 'keepalive':
-        if (kws(h, 1, 'time') && n(2) !== undefined) timers().keepalive = n(2);
-        else raw();
-        return;
+      }
       case 'connect':
-        if (kws(h, 1, 'retry', 'time') && n(3) !== undefined) timers().connectRetry = n(3);
+        if (kws(h, 1, 'retry', 'time') && n(3) !== undefined && n(3)! <= 65535) timers().connectRetry = n(3);
         else raw();
         return;
       case 'startup':
-        if (kws(h, 1, 'hold', 'time') && n(3) !== undefined) timers().startupHoldTime = n(3);
+        if (kws(h, 1, 'hold', 'time') && n(3) !== undefined && n(3)! <= 65535) timers().startupHoldTime = n(3);
         else raw();
         return;
       case 'graceful':
-        if (kws(h, 1, 'restart', 'time') && n(3) !== undefined) gr().restartTime = n(3);
+        if (kws(h, 1, 'restart', 'time') && n(3) !== undefined && n(3)! <= 65535) gr().restartTime = n(3);
         else if (kws(h, 1, 'restart') && h.length <= 3) {
           const v = h[2]?.image.toLowerCase();
           if (v === 'aware') Object.assign(gr(), { enabled: true, mode: 'helper-only' });
@@ -1073,6 +1111,169 @@ function communityTuple(p: Tok[], kind: 'standard' | 'large'): string | undefine
   const parts = splitTop(p.slice(1, -1), (t) => t.image === ',');
   if (parts.length !== want || parts.some((x) => x.length !== 1 || !isNum(x[0]))) return undefined;
   return parts.map((x) => String(numValue(x[0]!))).join(':');
+}
+
+/** The innermost `{` left open at the end of the tokens, if any. */
+function unclosedBrace(tokens: readonly Tok[]): Tok | undefined {
+  const open: Tok[] = [];
+  for (const t of tokens) {
+    if (t.image === '{') open.push(t);
+    else if (t.image === '}') open.pop();
+  }
+  return open[open.length - 1];
+}
+
+/**
+ * The value checks BIRD's lexer and grammar make (conf/cf-lex.l, nest/config.Y):
+ * numbers fit in 32 bits, addresses are well-formed, prefix lengths are at most
+ * 32 / 128 with no host bits. A bad token is reported and retyped, so that no
+ * statement takes its value into the IR (the statement is kept raw instead).
+ */
+function checkValues(file: SourceFile, tokens: readonly Tok[], sink: Sink): void {
+  // `2001:db8:::1` is one (bad) address to BIRD; the scanner splits it, so join the adjacent pieces back.
+  for (let i = 0; i < tokens.length; i++) {
+    let j = i;
+    while (j + 1 < tokens.length && end(tokens[j]!) === tokens[j + 1]!.startOffset && HEXISH.test(tokens[j + 1]!.image)) j++;
+    if (j > i && HEXISH.test(tokens[i]!.image)) {
+      const text = file.text.slice(tokens[i]!.startOffset, end(tokens[j]!));
+      if (text.includes(':::')) {
+        sink.report('parse/invalid', `invalid IPv6 address ${text}`, { span: file.span(tokens[i]!.startOffset, end(tokens[j]!)) });
+        for (let k = i; k <= j; k++) refuse(tokens[k]!);
+      }
+    }
+    i = j;
+  }
+  for (const t of tokens) {
+    const why = isNum(t) ? numberProblem(t.image) : isIp(t) ? addressProblem(t.image) : isPfx(t) ? prefixProblem(t.image) : undefined;
+    if (!why) continue;
+    sink.report('parse/invalid', why, { span: file.span(t.startOffset, end(t)) });
+    refuse(t);
+  }
+}
+
+const HEXISH = /^[0-9A-Fa-f:.]+$/;
+
+/** Tokens checkValues refused (already reported). */
+const REFUSED = new WeakSet<Tok>();
+
+function refuse(t: Tok): void {
+  t.tokenType = Op;
+  REFUSED.add(t);
+}
+
+function numberProblem(image: string): string | undefined {
+  const hex = /^0x/i.test(image);
+  const digits = (hex ? image.slice(2) : image).replace(/^0+(?=.)/, '');
+  const tooLong = hex ? digits.length > 8 : digits.length > 10 || (digits.length === 10 && digits > '4294967295');
+  return tooLong ? `number ${image} is out of range: BIRD numbers are 0-4294967295` : undefined;
+}
+
+function v4Octets(a: string): number[] | undefined {
+  const parts = a.split('.');
+  if (parts.length !== 4 || parts.some((p) => !/^\d{1,3}$/.test(p) || Number(p) > 255)) return undefined;
+  return parts.map(Number);
+}
+
+/** The 8 groups of an IPv6 address, or undefined when it is not one. */
+function v6Groups(a: string): number[] | undefined {
+  const parts = a.split('::');
+  if (a.includes(':::') || parts.length > 2 || (parts.length === 2 && parts[0]!.includes('.'))) return undefined;
+  const side = (x: string): number[] | undefined => {
+    if (x === '') return [];
+    const gs = x.split(':');
+    const out: number[] = [];
+    for (let i = 0; i < gs.length; i++) {
+      const g = gs[i]!;
+      const o = i === gs.length - 1 && g.includes('.') ? v4Octets(g) : undefined;
+      if (o) out.push((o[0]! << 8) | o[1]!, (o[2]! << 8) | o[3]!);
+      else if (/^[0-9a-fA-F]{1,4}$/.test(g)) out.push(parseInt(g, 16));
+      else return undefined;
+    }
+    return out;
+  };
+  const head = side(parts[0]!);
+  const tail = parts.length === 2 ? side(parts[1]!) : [];
+  if (!head || !tail) return undefined;
+  if (parts.length === 1) return head.length === 8 ? head : undefined;
+  const given = head.length + tail.length;
+  return given > 7 ? undefined : [...head, ...new Array<number>(8 - given).fill(0), ...tail];
+}
+
+function addressProblem(image: string): string | undefined {
+  // `12::33..12::35` (a range in a set) comes as one token from the scanner; BIRD reads address, `..`, address.
+  if (image.includes(':')) return v6Groups(image) || image.includes('..') ? undefined : `invalid IPv6 address ${image}`;
+  return v4Octets(image) ? undefined : `invalid IPv4 address ${image}`;
+}
+
+/**
+ * A well-formed IPv4 prefix with no host bits set, by a char loop (no
+ * allocation): true means no problem; false means "ask prefixProblem". Big
+ * configs are mostly such prefixes.
+ */
+function plainV4Prefix(image: string): boolean {
+  let part = 0;
+  let digits = 0;
+  let octet = 0;
+  let addr = 0;
+  const n = image.length;
+  let i = 0;
+  for (; i < n; i++) {
+    const c = image.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (++digits > 3) return false;
+      octet = octet * 10 + (c - 48);
+      continue;
+    }
+    if (digits === 0 || octet > 255) return false;
+    addr = addr * 256 + octet;
+    digits = 0;
+    octet = 0;
+    if (c === 46 && part < 3) part++;
+    else if (c === 47 && part === 3) break;
+    else return false;
+  }
+  if (i >= n) return false;
+  let len = 0;
+  let lenDigits = 0;
+  for (i++; i < n; i++) {
+    const c = image.charCodeAt(i);
+    if (c < 48 || c > 57 || ++lenDigits > 3) return false;
+    len = len * 10 + (c - 48);
+  }
+  if (lenDigits === 0 || len > 32) return false;
+  return len === 32 || addr % 2 ** (32 - len) === 0;
+}
+
+function prefixProblem(image: string): string | undefined {
+  if (plainV4Prefix(image)) return undefined;
+  const slash = image.indexOf('/');
+  const addr = image.slice(0, slash);
+  const len = Number(image.slice(slash + 1));
+  const v6 = addr.includes(':');
+  const bad = addressProblem(addr);
+  if (bad) return bad;
+  if (len > (v6 ? 128 : 32)) return `invalid prefix length ${len} in ${image}: at most ${v6 ? 128 : 32}`;
+  const bits = v6 ? v6Groups(addr)!.flatMap((g) => [g >> 8, g & 255]) : v4Octets(addr)!;
+  for (let i = 0; i < bits.length; i++) {
+    const keep = Math.max(0, Math.min(8, len - i * 8));
+    if ((bits[i]! & (255 >> keep)) !== 0) return `invalid prefix ${image}: host bits are set after /${len}`;
+  }
+  return undefined;
+}
+
+/** BIRD's MAX_INCLUDE_DEPTH (conf/cf-lex.l): the main file is depth 1. */
+const MAX_INCLUDE_DEPTH = 8;
+
+/** A file name with `.`, `..` and repeated slashes folded, to recognize a file included again. */
+function includeKey(name: string): string {
+  const abs = name.startsWith('/');
+  const out: string[] = [];
+  for (const part of name.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..' && out.length > 0 && out[out.length - 1] !== '..') out.pop();
+    else if (part !== '..' || !abs) out.push(part);
+  }
+  return (abs ? '/' : '') + out.join('/');
 }
 
 function includeHint(path: string): string | undefined {

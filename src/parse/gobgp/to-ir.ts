@@ -26,6 +26,7 @@ import {
   type Statement,
 } from '../../ir/schema.js';
 import type { Span } from '../../source.js';
+import { z } from 'zod';
 import { familiesByAddress, familyFromGobgp } from './families.js';
 import type * as G from './schema.js';
 
@@ -106,11 +107,46 @@ export class Builder {
 
   ip(value: string | undefined, path: Path): string | undefined {
     if (value === undefined) return undefined;
-    if (IpAddress.safeParse(value).success) return value;
+    if (isAddress(value)) return value;
     this.ctx.sink.report('parse/invalid', `"${value}" is not an IP address`, { span: this.ctx.locate(path) });
     return undefined;
   }
 }
+
+/** Well-formed addresses only (the IR's own pattern lets `2001:db8:::1` through). */
+const STRICT_IP = z.union([z.ipv4(), z.ipv6()]);
+const isAddress = (s: string): boolean => IpAddress.safeParse(s).success && STRICT_IP.safeParse(s).success;
+/**
+ * Canonical IPv4 prefixes (no leading zeros, length 0-32), checked with a char
+ * loop: a 1M-entry config has a million of them. Anything else goes through the
+ * two schema checks, which stay the definition.
+ */
+function isPlainIpv4Prefix(s: string): boolean {
+  let part = 0;
+  let digits = 0;
+  let value = 0;
+  let lead = false;
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (digits === 0) lead = c === 48;
+      else if (lead) return false;
+      if (++digits > 3) return false;
+      value = value * 10 + (c - 48);
+      continue;
+    }
+    if (digits === 0 || value > (part === 4 ? 32 : 255)) return false;
+    if (c === 46 && part < 3) part++;
+    else if (c === 47 && part === 3) part = 4;
+    else return false;
+    digits = 0;
+    value = 0;
+    lead = false;
+  }
+  return part === 4 && digits > 0 && value <= 32;
+}
+export const isPrefix = (s: string): boolean => isPlainIpv4Prefix(s) || (Prefix.safeParse(s).success && STRICT_IP.safeParse(s.slice(0, s.indexOf('/'))).success);
 
 // ---------------------------------------------------------------- speaker
 
@@ -162,7 +198,7 @@ export function toSpeaker(cfg: G.GobgpConfig, b: Builder): Speaker {
   (cfg['dynamic-neighbors'] ?? []).forEach((d, i) => {
     const path: Path = ['dynamic-neighbors', i];
     const prefix = d.config?.prefix;
-    if (!prefix || !Prefix.safeParse(prefix).success) {
+    if (!prefix || !isPrefix(prefix)) {
       b.keep(path, d, 'parse/invalid', `dynamic neighbor prefix ${JSON.stringify(prefix ?? '')} is not an IP prefix; kept raw`, false);
       return;
     }
@@ -529,7 +565,7 @@ function definedSetsToIr(d: G.DefinedSets, s: Speaker, b: Builder): void {
     (ps['prefix-list'] ?? []).forEach((p, k) => {
       const epath: Path = [...path, 'prefix-list', k];
       const prefix = p['ip-prefix'] ?? '';
-      if (!Prefix.safeParse(prefix).success) {
+      if (!isPrefix(prefix)) {
         b.ctx.sink.report('parse/invalid', `"${prefix}" is not an IP prefix`, { span: b.ctx.locate([...epath, 'ip-prefix']) });
         return;
       }
@@ -778,7 +814,7 @@ function statementToIr(st: G.Statement, path: Path, b: Builder): Statement {
       const lower = v.toLowerCase();
       if (lower === 'self' || lower === 'unchanged')
         actions.push({ kind: 'set-next-hop', value: lower, origin: o([...bpath, 'set-next-hop']) });
-      else if (IpAddress.safeParse(v).success) actions.push({ kind: 'set-next-hop', value: v, origin: o([...bpath, 'set-next-hop']) });
+      else if (isAddress(v)) actions.push({ kind: 'set-next-hop', value: v, origin: o([...bpath, 'set-next-hop']) });
       else
         actions.push(
           rawAction(
