@@ -5,9 +5,37 @@
  */
 import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Lab, labOrFail } from './lab.js';
+import { Lab, labOrFail, pool } from './lab.js';
 
 const live = labOrFail();
+
+describe('lab run pool', () => {
+  it('runs at most n jobs at once, in the order they were queued', async () => {
+    const queue = pool(2);
+    let running = 0;
+    let most = 0;
+    const started: number[] = [];
+    const job = (i: number) => async () => {
+      started.push(i);
+      running++;
+      most = Math.max(most, running);
+      await new Promise((r) => setTimeout(r, 20));
+      running--;
+      return i;
+    };
+    const results = await Promise.all([0, 1, 2, 3, 4].map((i) => queue(job(i))));
+    expect(results).toEqual([0, 1, 2, 3, 4]);
+    expect(started).toEqual([0, 1, 2, 3, 4]);
+    expect(most).toBe(2);
+  });
+
+  it('a failing job rejects its own promise and frees its slot', async () => {
+    const queue = pool(1);
+    const failed = queue(() => Promise.reject(new Error('boom')));
+    await expect(failed).rejects.toThrow('boom');
+    await expect(queue(() => Promise.resolve('next'))).resolves.toBe('next');
+  });
+});
 
 const frr = (asn: number, id: string, peer: string, peerAs: number, extra = '') => `frr defaults traditional
 hostname r-${asn}
@@ -38,12 +66,12 @@ describe.skipIf(!live)('live lab', () => {
     const a = lab.host('frr');
     const b = lab.host('bird');
     lab.link(a, b, ['10.77.0.1/30'], ['10.77.0.2/30']);
-    a.startFrr(frr(65001, '10.77.0.1', '10.77.0.2', 65002));
+    await a.startFrr(frr(65001, '10.77.0.1', '10.77.0.2', 65002));
     b.startBird('router id 10.77.0.2;\nprotocol device {}\nprotocol bgp up { local as 65002; neighbor 10.77.0.1 as 65001; ipv4 { import all; export none; }; }\n');
-    const up = await lab.waitFor(() => b.sessions()['10.77.0.1'] === 'established' && b.routes().length > 0);
-    expect(up, `${b.birdc('show protocols all')}\n${a.log('bgpd')}`).toBe(true);
-    expect(a.sessions()).toEqual({ '10.77.0.2': 'established' });
-    expect(b.routes()).toEqual([{ prefix: '192.0.2.0/24', communities: ['65001:7'], localPref: 100, med: 42, asPath: '65001' }]);
+    const up = await lab.waitFor(async () => (await b.sessions())['10.77.0.1'] === 'established' && (await b.routes()).length > 0);
+    expect(up, `${await b.birdc('show protocols all')}\n${a.log('bgpd')}`).toBe(true);
+    expect(await a.sessions()).toEqual({ '10.77.0.2': 'established' });
+    expect(await b.routes()).toEqual([{ prefix: '192.0.2.0/24', communities: ['65001:7'], localPref: 100, med: 42, asPath: '65001' }]);
   });
 
   it('FRR ↔ GoBGP: established both ways, route received by GoBGP', async () => {
@@ -51,12 +79,12 @@ describe.skipIf(!live)('live lab', () => {
     const a = lab.host('frr');
     const b = lab.host('gobgp');
     lab.link(a, b, ['10.77.1.1/30'], ['10.77.1.2/30']);
-    a.startFrr(frr(65001, '10.77.1.1', '10.77.1.2', 65003));
+    await a.startFrr(frr(65001, '10.77.1.1', '10.77.1.2', 65003));
     b.startGobgp('[global.config]\n  as = 65003\n  router-id = "10.77.1.2"\n[[neighbors]]\n  [neighbors.config]\n    neighbor-address = "10.77.1.1"\n    peer-as = 65001\n');
-    const up = await lab.waitFor(() => b.sessions()['10.77.1.1'] === 'established' && b.routes().length > 0);
+    const up = await lab.waitFor(async () => (await b.sessions())['10.77.1.1'] === 'established' && (await b.routes()).length > 0);
     expect(up, b.log('gobgpd')).toBe(true);
-    expect(a.sessions()).toEqual({ '10.77.1.2': 'established' });
-    expect(b.routes()).toEqual([{ prefix: '192.0.2.0/24', communities: ['65001:7'], med: 42, asPath: '65001' }]);
+    expect(await a.sessions()).toEqual({ '10.77.1.2': 'established' });
+    expect(await b.routes()).toEqual([{ prefix: '192.0.2.0/24', communities: ['65001:7'], med: 42, asPath: '65001' }]);
   });
 
   it('FRR ↔ BIRD with BFD: the BFD session comes up', async () => {
@@ -64,10 +92,10 @@ describe.skipIf(!live)('live lab', () => {
     const a = lab.host('frr');
     const b = lab.host('bird');
     lab.link(a, b, ['10.77.2.1/30'], ['10.77.2.2/30']);
-    a.startFrr(frr(65001, '10.77.2.1', '10.77.2.2', 65002, ' neighbor 10.77.2.2 bfd\n'), { bfd: true });
+    await a.startFrr(frr(65001, '10.77.2.1', '10.77.2.2', 65002, ' neighbor 10.77.2.2 bfd\n'), { bfd: true });
     b.startBird('router id 10.77.2.2;\nprotocol device {}\nprotocol bfd { interface "*" { interval 300 ms; }; }\nprotocol bgp up { local as 65002; neighbor 10.77.2.1 as 65001; bfd on; ipv4 { import all; export none; }; }\n');
-    const up = await lab.waitFor(() => /Up/.test(b.birdc('show bfd sessions')) && /Status: up/i.test(a.vtysh('show bfd peers')), 40_000);
-    expect(up, `${b.birdc('show bfd sessions')}\n${a.vtysh('show bfd peers')}\n${a.log('bfdd')}`).toBe(true);
+    const up = await lab.waitFor(async () => (await b.bfd())['10.77.2.1'] === 'up' && (await a.bfd())['10.77.2.2'] === 'up', 40_000);
+    expect(up, `${await b.birdc('show bfd sessions')}\n${await a.vtysh('show bfd peers')}\n${a.log('bfdd')}`).toBe(true);
   });
 
   it('destroy removes the namespaces and processes', () => {

@@ -6,8 +6,8 @@
  * directories live under a temporary folder; everything is torn down in
  * destroy(), also when a test fails or the process is interrupted.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inCi } from '../support/daemons.js';
@@ -25,6 +25,15 @@ export interface Route {
 function sh(cmd: string, args: string[], input?: string): { ok: boolean; out: string } {
   const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 20_000, input });
   return { ok: r.status === 0, out: `${r.stdout ?? ''}${r.stderr ?? ''}` };
+}
+
+/** The same, without blocking the event loop: labs poll their daemons concurrently. */
+function shAsync(cmd: string, args: string[]): Promise<{ ok: boolean; out: string }> {
+  return new Promise((done) => {
+    execFile(cmd, args, { encoding: 'utf8', timeout: 20_000, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
+      done({ ok: !err, out: `${stdout ?? ''}${stderr ?? ''}` });
+    });
+  });
 }
 
 function must(cmd: string, args: string[]): string {
@@ -60,6 +69,42 @@ const liveLabs = new Set<Lab>();
 process.once('exit', () => {
   for (const l of liveLabs) l.destroy();
 });
+// Interrupted (Ctrl-C, a CI job cancelled, vitest stopping its worker): tear down, then exit as the signal would.
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(sig, () => {
+    for (const l of liveLabs) l.destroy();
+    process.exit(128 + (sig === 'SIGINT' ? 2 : sig === 'SIGTERM' ? 15 : 1));
+  });
+}
+
+/**
+ * Runs at most `n` jobs at once, in the order they were queued. Labs spend
+ * their time waiting for BGP timers, so several run side by side on 2 cores.
+ */
+export function pool(n: number): <T>(job: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const queue: (() => void)[] = [];
+  const next = () => {
+    if (running >= n) return;
+    const start = queue.shift();
+    if (start) {
+      running++;
+      start();
+    }
+  };
+  return <T>(job: () => Promise<T>) =>
+    new Promise<T>((resolve, reject) => {
+      queue.push(() => {
+        job()
+          .then(resolve, reject)
+          .finally(() => {
+            running--;
+            next();
+          });
+      });
+      next();
+    });
+}
 
 export class Host {
   readonly procs: ChildProcess[] = [];
@@ -71,8 +116,28 @@ export class Host {
     readonly dir: string,
   ) {}
 
-  exec(cmd: string, args: string[]): { ok: boolean; out: string } {
-    return sh('ip', ['netns', 'exec', this.ns, cmd, ...args]);
+  exec(cmd: string, args: string[]): Promise<{ ok: boolean; out: string }> {
+    return shAsync('ip', ['netns', 'exec', this.ns, cmd, ...args]);
+  }
+
+  /** A kernel route in this namespace (for multihop sessions and next hops behind a router). */
+  route(prefix: string, via: string): void {
+    must('ip', ['-n', this.ns, 'route', 'add', prefix, 'via', via]);
+  }
+
+  /** An interface that only carries addresses (PureLB's kube-lb0 dummy, where it puts the LoadBalancer IPs). */
+  dummy(name: string, addrs: string[]): void {
+    // A veth pair inside the namespace: the dummy driver is not in every kernel.
+    const other = `${name}p`.slice(-15);
+    must('ip', ['-n', this.ns, 'link', 'add', name, 'type', 'veth', 'peer', 'name', other]);
+    for (const ad of addrs) must('ip', ['-n', this.ns, 'addr', 'add', ad, 'dev', name]);
+    must('ip', ['-n', this.ns, 'link', 'set', other, 'up']);
+    must('ip', ['-n', this.ns, 'link', 'set', name, 'up']);
+  }
+
+  /** Forward packets between this namespace's links (a plain router, no BGP). */
+  forward(): void {
+    must('ip', ['netns', 'exec', this.ns, 'sysctl', '-q', '-w', 'net.ipv4.ip_forward=1', 'net.ipv6.conf.all.forwarding=1']);
   }
 
   private start(name: string, cmd: string, args: string[]): void {
@@ -81,21 +146,38 @@ export class Host {
     this.procs.push(p);
   }
 
-  /** FRR: bgpd without zebra, or zebra + bgpd + bfdd when BFD is needed (bgpd reaches bfdd through zebra). */
-  startFrr(config: string, opts: { bfd?: boolean } = {}): void {
+  /**
+   * FRR: bgpd without zebra, or zebra + bgpd (+ bfdd) when BFD is needed (bgpd
+   * reaches bfdd through zebra) or a session needs zebra's routes (eBGP
+   * multihop: bgpd connects once next-hop tracking finds a route to the peer).
+   */
+  async startFrr(config: string, opts: { bfd?: boolean; zebra?: boolean; bgpdArgs?: string[] } = {}): Promise<void> {
     this.daemon = 'frr';
     const conf = join(this.dir, 'frr.conf');
     writeFileSync(conf, config);
     chownSync(this.dir, frrUid(), frrGid());
     chownSync(conf, frrUid(), frrGid());
     const common = ['--vty_socket', this.dir, '-u', 'frr', '-g', 'frr', '-A', '127.0.0.1', '-P', '0'];
-    if (opts.bfd) {
-      this.start('zebra', '/usr/lib/frr/zebra', ['-f', conf, '-i', join(this.dir, 'zebra.pid'), '-z', join(this.dir, 'zserv.api'), ...common]);
-      sleepMs(500);
-      this.start('bfdd', '/usr/lib/frr/bfdd', ['-f', conf, '-i', join(this.dir, 'bfdd.pid'), '-z', join(this.dir, 'zserv.api'), ...common]);
-      this.start('bgpd', '/usr/lib/frr/bgpd', ['-f', conf, '-i', join(this.dir, 'bgpd.pid'), '-z', join(this.dir, 'zserv.api'), ...common]);
+    if (opts.bfd || opts.zebra) {
+      // Several daemons share one integrated config: as FRR's own startup does (`vtysh -b`), the
+      // daemons start empty and vtysh hands each command to the daemons that own it (read with
+      // -f, each daemon would stop at the first block it does not know, e.g. bgpd at `bfd`).
+      const empty = join(this.dir, 'empty.conf');
+      writeFileSync(empty, '');
+      chownSync(empty, frrUid(), frrGid());
+      const zserv = join(this.dir, 'zserv.api');
+      const daemons = ['zebra', ...(opts.bfd ? ['bfdd'] : []), 'bgpd'];
+      this.start('zebra', '/usr/lib/frr/zebra', ['-f', empty, '-i', join(this.dir, 'zebra.pid'), '-z', zserv, ...common]);
+      await this.lab.waitFor(() => existsSync(zserv), 10_000, 100);
+      for (const d of daemons.slice(1)) {
+        this.start(d, `/usr/lib/frr/${d}`, ['-f', empty, '-i', join(this.dir, `${d}.pid`), '-z', zserv, ...common, ...(d === 'bgpd' ? opts.bgpdArgs ?? [] : [])]);
+      }
+      await this.lab.waitFor(() => daemons.every((d) => existsSync(join(this.dir, `${d}.vty`))), 10_000, 100);
+      const r = await this.exec('vtysh', ['--vty_socket', this.dir, '-f', conf]);
+      writeFileSync(join(this.dir, 'vtysh.log'), r.out);
+      if (!r.ok) throw new Error(`vtysh -f ${conf}: ${r.out.trim()}`);
     } else {
-      this.start('bgpd', '/usr/lib/frr/bgpd', ['-Z', '-f', conf, '-i', join(this.dir, 'bgpd.pid'), ...common]);
+      this.start('bgpd', '/usr/lib/frr/bgpd', ['-Z', '-f', conf, '-i', join(this.dir, 'bgpd.pid'), ...common, ...(opts.bgpdArgs ?? [])]);
     }
   }
 
@@ -114,28 +196,28 @@ export class Host {
     this.start('gobgpd', 'gobgpd', ['-f', conf, '-t', type, '--api-hosts', '127.0.0.1:50051', '--log-plain']);
   }
 
-  vtysh(command: string): string {
-    return this.exec('vtysh', ['--vty_socket', this.dir, '-c', command]).out;
+  async vtysh(command: string): Promise<string> {
+    return (await this.exec('vtysh', ['--vty_socket', this.dir, '-c', command])).out;
   }
 
-  birdc(command: string): string {
-    return sh('birdc', ['-s', join(this.dir, 'bird.ctl'), command]).out;
+  async birdc(command: string): Promise<string> {
+    return (await shAsync('birdc', ['-s', join(this.dir, 'bird.ctl'), command])).out;
   }
 
-  gobgp(args: string[]): string {
-    return this.exec('gobgp', ['-u', '127.0.0.1', '-p', '50051', ...args]).out;
+  async gobgp(args: string[]): Promise<string> {
+    return (await this.exec('gobgp', ['-u', '127.0.0.1', '-p', '50051', ...args])).out;
   }
 
   /** BGP session states by neighbor address, normalized to lower-case FSM names ("established"). */
-  sessions(): Record<string, string> {
+  async sessions(): Promise<Record<string, string>> {
     const out: Record<string, string> = {};
     if (this.daemon === 'frr') {
-      const j = safeJson(this.vtysh('show bgp neighbors json')) as Record<string, { bgpState?: string }> | undefined;
+      const j = safeJson(await this.vtysh('show bgp neighbors json')) as Record<string, { bgpState?: string }> | undefined;
       for (const [addr, n] of Object.entries(j ?? {})) if (n.bgpState) out[addr] = n.bgpState.toLowerCase();
     } else if (this.daemon === 'bird') {
       let current: string | undefined;
       let state: string | undefined;
-      for (const line of this.birdc('show protocols all').split('\n')) {
+      for (const line of (await this.birdc('show protocols all')).split('\n')) {
         const head = /^(\S+)\s+BGP\s/.exec(line);
         if (head) {
           current = head[1];
@@ -147,25 +229,43 @@ export class Host {
         if (addr && current) out[addr[1]!] = state ?? 'unknown';
       }
     } else if (this.daemon === 'gobgp') {
-      const j = safeJson(this.gobgp(['-j', 'neighbor'])) as { conf?: { neighbor_address?: string }; state?: { session_state?: number | string } }[] | undefined;
+      const j = safeJson(await this.gobgp(['-j', 'neighbor'])) as { conf?: { neighbor_address?: string }; state?: { neighbor_address?: string; session_state?: number | string } }[] | undefined;
       const names: Record<number, string> = { 1: 'idle', 2: 'connect', 3: 'active', 4: 'opensent', 5: 'openconfirm', 6: 'established' };
       // Before gobgpd is up, gobgp prints an error (or a JSON null/object): no sessions yet.
       for (const n of Array.isArray(j) ? j : []) {
         const s = n.state?.session_state;
-        if (n.conf?.neighbor_address) out[n.conf.neighbor_address] = typeof s === 'number' ? names[s] ?? String(s) : String(s ?? 'unknown').toLowerCase();
+        // A dynamic neighbor (accepted through a listen range) has its address only in the state.
+        const addr = n.conf?.neighbor_address ?? n.state?.neighbor_address;
+        if (addr) out[addr] = typeof s === 'number' ? names[s] ?? String(s) : String(s ?? 'unknown').toLowerCase();
       }
     }
     return out;
   }
 
   /** Received BGP routes of one family, with the attributes every daemon shows (communities sorted). */
-  routes(family: 'ipv4' | 'ipv6' = 'ipv4'): Route[] {
-    return this.rawRoutes(family).map((r) => ({ ...r, communities: [...r.communities].sort() }));
+  async routes(family: 'ipv4' | 'ipv6' = 'ipv4'): Promise<Route[]> {
+    return (await this.rawRoutes(family)).map((r) => ({ ...r, communities: [...r.communities].sort() }));
   }
 
-  private rawRoutes(family: 'ipv4' | 'ipv6'): Route[] {
+  /** BFD session states by peer address ("up", "down", ...), from bfdd or BIRD's BFD protocol. */
+  async bfd(): Promise<Record<string, string>> {
+    const out: Record<string, string> = {};
     if (this.daemon === 'frr') {
-      const j = safeJson(this.vtysh(`show bgp ${family} unicast json`)) as { routes?: Record<string, { locPrf?: number; metric?: number; path?: string; community?: { string: string } }[]> } | undefined;
+      const j = safeJson(await this.vtysh('show bfd peers json'));
+      for (const p of Array.isArray(j) ? (j as { peer?: string; status?: string }[]) : []) if (p.peer) out[p.peer] = String(p.status ?? 'unknown').toLowerCase();
+    } else if (this.daemon === 'bird') {
+      // "IP address                Interface  State      Since         Interval  Timeout"
+      for (const line of (await this.birdc('show bfd sessions')).split('\n')) {
+        const m = /^([0-9a-f.:]+)\s+\S+\s+(\S+)\s/i.exec(line);
+        if (m && m[1]!.length > 2) out[m[1]!] = m[2]!.toLowerCase();
+      }
+    }
+    return out;
+  }
+
+  private async rawRoutes(family: 'ipv4' | 'ipv6'): Promise<Route[]> {
+    if (this.daemon === 'frr') {
+      const j = safeJson(await this.vtysh(`show bgp ${family} unicast json`)) as { routes?: Record<string, { locPrf?: number; metric?: number; path?: string; community?: { string: string } }[]> } | undefined;
       return Object.entries(j?.routes ?? {}).map(([prefix, paths]) => {
         const p = paths[0] ?? {};
         return { prefix, communities: p.community?.string.split(' ') ?? [], ...(p.locPrf !== undefined ? { localPref: p.locPrf } : {}), ...(p.metric !== undefined ? { med: p.metric } : {}), ...(p.path !== undefined ? { asPath: p.path } : {}) };
@@ -174,7 +274,7 @@ export class Host {
     if (this.daemon === 'bird') {
       const routes: Route[] = [];
       let cur: Route | undefined;
-      for (const line of this.birdc(`show route all table master${family === 'ipv4' ? 4 : 6}`).split('\n')) {
+      for (const line of (await this.birdc(`show route all table master${family === 'ipv4' ? 4 : 6}`)).split('\n')) {
         const head = /^(\S+\/\d+)\s+unicast/.exec(line);
         if (head) routes.push((cur = { prefix: head[1]!, communities: [] }));
         if (!cur) continue;
@@ -189,7 +289,7 @@ export class Host {
       }
       return routes.filter((r) => r.asPath !== undefined);
     }
-    const j = safeJson(this.gobgp(['-j', 'global', 'rib', '-a', family])) as Record<string, { attrs?: { type: number; value?: unknown; communities?: number[]; as_paths?: { asns: number[] }[]; metric?: number }[] }[]> | undefined;
+    const j = safeJson(await this.gobgp(['-j', 'global', 'rib', '-a', family])) as Record<string, { attrs?: { type: number; value?: unknown; communities?: number[]; as_paths?: { asns: number[] }[]; metric?: number }[] }[]> | undefined;
     const table = j && typeof j === 'object' && !Array.isArray(j) ? j : {};
     return Object.entries(table).filter(([, paths]) => Array.isArray(paths)).map(([prefix, paths]) => {
       const r: Route = { prefix, communities: [] };
@@ -250,11 +350,39 @@ export class Lab {
     }
   }
 
+  /**
+   * A shared segment (a bridge in `owner`'s namespace, with `ownerAddrs` on it) and one veth per
+   * member into it: several nodes on one LAN with their router.
+   */
+  segment(owner: Host, ownerAddrs: string[], members: [Host, string[], string?][]): void {
+    const br = `${this.id}br${this.links++}`.slice(-15);
+    must('ip', ['-n', owner.ns, 'link', 'add', br, 'type', 'bridge']);
+    for (const ad of ownerAddrs) must('ip', ['-n', owner.ns, 'addr', 'add', ad, 'dev', br, ...(ad.includes(':') ? ['nodad'] : [])]);
+    must('ip', ['-n', owner.ns, 'link', 'set', br, 'up']);
+    for (const [h, addrs, ifname] of members) {
+      const n = this.links++;
+      const ia = `${this.id}a${n}`.slice(-15);
+      let ib = `${this.id}b${n}`.slice(-15);
+      must('ip', ['link', 'add', ia, 'type', 'veth', 'peer', 'name', ib]);
+      must('ip', ['link', 'set', ia, 'netns', owner.ns]);
+      must('ip', ['link', 'set', ib, 'netns', h.ns]);
+      // The member's end may carry the name its config expects (e.g. `interface "enp0s*"`).
+      if (ifname) {
+        must('ip', ['-n', h.ns, 'link', 'set', ib, 'name', ifname]);
+        ib = ifname;
+      }
+      must('ip', ['-n', owner.ns, 'link', 'set', ia, 'master', br]);
+      must('ip', ['-n', owner.ns, 'link', 'set', ia, 'up']);
+      for (const ad of addrs) must('ip', ['-n', h.ns, 'addr', 'add', ad, 'dev', ib, ...(ad.includes(':') ? ['nodad'] : [])]);
+      must('ip', ['-n', h.ns, 'link', 'set', ib, 'up']);
+    }
+  }
+
   /** Polls `check` until it returns true or the time is up; returns whether it did. */
-  async waitFor(check: () => boolean, timeoutMs = 30_000, everyMs = 500): Promise<boolean> {
+  async waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 30_000, everyMs = 500): Promise<boolean> {
     const end = Date.now() + timeoutMs;
     for (;;) {
-      if (check()) return true;
+      if (await check()) return true;
       if (Date.now() > end) return false;
       await new Promise((r) => setTimeout(r, everyMs));
     }
@@ -286,10 +414,6 @@ function safeJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-function sleepMs(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 let ids: { uid: number; gid: number } | undefined;

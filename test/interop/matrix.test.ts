@@ -1,316 +1,206 @@
 /**
  * The translation matrix (issue 9): a daemon under test (DUT) sits between a
  * fixed FEED, which originates routes, and a fixed SINK, which receives what
- * the DUT exports. Each scenario's DUT config is written by hand in each
- * source dialect; bgpc translates it to every other daemon, and the SINK must
- * see the same sessions and the same routes (prefixes, communities, MED, and
- * local-pref over iBGP) from the translation as from the source.
+ * the DUT exports (topologies and scenarios: scenarios.ts). Each scenario's
+ * DUT config is written by hand in each source dialect; bgpc translates it to
+ * every other daemon, the target daemon's own check must accept it, and the
+ * run must give the same established sessions (on FEED, SINK and the DUT)
+ * and the same routes at the SINK (prefixes, communities, local-pref, MED,
+ * AS path) as the source; BFD must come up where the scenario uses it. Where
+ * a target cannot express a scenario, the translation must report the loss.
  *
- *   FEED (BIRD, AS 65100) 10.80.1.1 ── 10.80.1.2 DUT (AS 65000) 10.80.2.1 ── 10.80.2.2 SINK (BIRD)
- *                         fd80:1::1 ──  fd80:1::2                fd80:2::1 ── fd80:2::2
+ * Runs are independent labs (their own namespaces), so they run side by side
+ * through a pool; each test awaits its own run.
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import { convert, formats, type Diagnostic } from '../../src/index.js';
-import { Lab, labOrFail, type Host, type Route } from './lab.js';
+import { beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { convert, type Diagnostic } from '../../src/index.js';
+import { checkBird, checkFrr, checkGobgp } from '../support/daemons.js';
+import { Lab, labOrFail, pool, type Host, type Route } from './lab.js';
 import { recordResult } from './results.js';
+import { feed, scenarios, type Daemon, type Scenario } from './scenarios.js';
 
 const live = labOrFail();
 
-type Daemon = 'frr' | 'bird' | 'gobgp';
-const FORMAT: Record<Daemon, string> = { frr: 'frr', bird: 'bird', gobgp: 'gobgp' };
+const DAEMONS: Daemon[] = ['frr', 'bird', 'gobgp'];
+const LOG: Record<Daemon, string> = { frr: 'bgpd', bird: 'bird', gobgp: 'gobgpd' };
+/** Labs at once: they mostly wait for BGP timers; polling (vtysh, birdc, gobgp) is the CPU cost. */
+const queue = pool(Number(process.env['INTEROP_PARALLEL'] ?? 8));
+/** INTEROP_SCENARIOS=id,id runs a subset while working on one (the report needs them all). */
+const only = process.env['INTEROP_SCENARIOS']?.split(',');
+const selected = scenarios.filter((s) => !only || only.includes(s.id));
 
-const feed = `router id 10.80.1.1;
-protocol device {}
-protocol static s4 {
-  ipv4;
-  route 198.51.100.0/24 blackhole;
-  route 203.0.113.0/24 blackhole;
-  route 192.0.2.0/25 blackhole;
-}
-protocol static s6 {
-  ipv6;
-  route 2001:db8:100::/48 blackhole;
-}
-protocol bgp dut {
-  local 10.80.1.1 as 65100;
-  neighbor 10.80.1.2 as 65000;
-  ipv4 { import none; export filter { bgp_community.add((65100, 1)); accept; }; };
-}
-protocol bgp dut6 {
-  local fd80:1::1 as 65100;
-  neighbor fd80:1::2 as 65000;
-  ipv6 { import none; export all; };
-}
-`;
-
-const sink = (asn: number, extra = '') => `router id 10.80.2.2;
-protocol device {}
-protocol bgp dut {
-  local 10.80.2.2 as ${asn};
-  neighbor 10.80.2.1 as 65000;
-${extra}  ipv4 { import all; export none; };
-}
-`;
-
-interface Scenario {
-  name: string;
-  sinkAsn: number;
-  sinkExtra?: string;
-  /** DUT config per source dialect. */
-  dut: Partial<Record<Daemon, string>>;
-  /** What the SINK must see (checked on the source run too, so the scenario itself is right). */
-  expectRoutes: (routes: Route[]) => void;
+interface Outcome {
+  routes: Route[];
+  /** Established sessions seen from FEED, SINK and the DUT. */
+  sessions: { feed: string[]; sink: string[]; dut: string[] };
+  bfd?: { sink?: string; dut?: string };
+  error?: string;
+  /** The DUT's own view at the end, for failure messages. */
+  debug?: string;
 }
 
-const scenarios: Scenario[] = [
-  {
-    name: 'eBGP, export prefix list, community and MED',
-    sinkAsn: 65200,
-    dut: {
-      bird: `router id 10.80.2.1;
-protocol device {}
-define EXPORTED = [ 198.51.100.0/24, 203.0.113.0/24 ];
-filter to_sink {
-  if net ~ [ 198.51.100.0/24, 203.0.113.0/24 ] then {
-    bgp_community.add((65000, 42));
-    bgp_med = 50;
-    accept;
-  }
-  reject;
+async function dutView(d: Host, daemon: Daemon): Promise<string> {
+  if (daemon === 'frr') return `${await d.vtysh('show bgp summary')}\n${await d.vtysh('show bfd peers')}\n${d.log('bgpd')}`;
+  if (daemon === 'bird') return `${await d.birdc('show protocols all')}\n${d.log('bird')}`;
+  return `${await d.gobgp(['neighbor'])}\n${d.log('gobgpd')}`;
 }
-protocol bgp feed {
-  local 10.80.1.2 as 65000;
-  neighbor 10.80.1.1 as 65100;
-  ipv4 { import all; export none; };
-}
-protocol bgp sink {
-  local 10.80.2.1 as 65000;
-  neighbor 10.80.2.2 as 65200;
-  ipv4 { import none; export filter to_sink; };
-}
-`,
-      frr: `frr defaults traditional
-hostname dut
-router bgp 65000
- bgp router-id 10.80.2.1
- neighbor 10.80.1.1 remote-as 65100
- neighbor 10.80.1.1 update-source 10.80.1.2
- neighbor 10.80.2.2 remote-as 65200
- neighbor 10.80.2.2 update-source 10.80.2.1
- address-family ipv4 unicast
-  neighbor 10.80.1.1 route-map ALLOW in
-  neighbor 10.80.1.1 route-map DENY out
-  neighbor 10.80.2.2 route-map DENY in
-  neighbor 10.80.2.2 route-map TO-SINK out
- exit-address-family
-exit
-ip prefix-list EXPORTED seq 5 permit 198.51.100.0/24
-ip prefix-list EXPORTED seq 10 permit 203.0.113.0/24
-route-map ALLOW permit 10
-exit
-route-map DENY deny 10
-exit
-route-map TO-SINK permit 10
- match ip address prefix-list EXPORTED
- set community 65000:42 additive
- set metric 50
-exit
-`,
-      gobgp: `[global.config]
-  as = 65000
-  router-id = "10.80.2.1"
 
-[[defined-sets.prefix-sets]]
-  prefix-set-name = "exported"
-  [[defined-sets.prefix-sets.prefix-list]]
-    ip-prefix = "198.51.100.0/24"
-  [[defined-sets.prefix-sets.prefix-list]]
-    ip-prefix = "203.0.113.0/24"
+const established = (s: Record<string, string>) => Object.keys(s).filter((k) => s[k] === 'established').sort();
 
-[[defined-sets.neighbor-sets]]
-  neighbor-set-name = "sink"
-  neighbor-info-list = ["10.80.2.2"]
-
-[[policy-definitions]]
-  name = "to-sink"
-  [[policy-definitions.statements]]
-    [policy-definitions.statements.conditions.match-neighbor-set]
-      neighbor-set = "sink"
-    [policy-definitions.statements.conditions.match-prefix-set]
-      prefix-set = "exported"
-    [policy-definitions.statements.actions]
-      route-disposition = "accept-route"
-    [policy-definitions.statements.actions.bgp-actions.set-community]
-      options = "add"
-      [policy-definitions.statements.actions.bgp-actions.set-community.set-community-method]
-        communities-list = ["65000:42"]
-    [policy-definitions.statements.actions.bgp-actions]
-      set-med = "50"
-  [[policy-definitions.statements]]
-    [policy-definitions.statements.conditions.match-neighbor-set]
-      neighbor-set = "sink"
-    [policy-definitions.statements.actions]
-      route-disposition = "reject-route"
-
-[global.apply-policy.config]
-  export-policy-list = ["to-sink"]
-  default-export-policy = "accept-route"
-  default-import-policy = "accept-route"
-
-[[neighbors]]
-  [neighbors.config]
-    neighbor-address = "10.80.1.1"
-    peer-as = 65100
-  [neighbors.transport.config]
-    local-address = "10.80.1.2"
-
-[[neighbors]]
-  [neighbors.config]
-    neighbor-address = "10.80.2.2"
-    peer-as = 65200
-  [neighbors.transport.config]
-    local-address = "10.80.2.1"
-`,
-    },
-    expectRoutes: (routes) => {
-      expect(routes.map((r) => r.prefix).sort()).toEqual(['198.51.100.0/24', '203.0.113.0/24']);
-      for (const r of routes) {
-        expect(r.communities).toEqual(['65000:42', '65100:1']);
-        expect(r.med).toBe(50);
-      }
-    },
-  },
-  {
-    name: 'non-default timers and a password',
-    sinkAsn: 65200,
-    sinkExtra: '  password "bgpc-secret";\n  hold time 30;\n  keepalive time 10;\n',
-    dut: {
-      bird: `router id 10.80.2.1;
-protocol device {}
-protocol bgp feed {
-  local 10.80.1.2 as 65000;
-  neighbor 10.80.1.1 as 65100;
-  ipv4 { import all; export none; };
-}
-protocol bgp sink {
-  local 10.80.2.1 as 65000;
-  neighbor 10.80.2.2 as 65200;
-  password "bgpc-secret";
-  hold time 30;
-  keepalive time 10;
-  ipv4 { import none; export all; };
-}
-`,
-      frr: `frr defaults traditional
-hostname dut
-router bgp 65000
- bgp router-id 10.80.2.1
- no bgp ebgp-requires-policy
- neighbor 10.80.1.1 remote-as 65100
- neighbor 10.80.2.2 remote-as 65200
- neighbor 10.80.2.2 password bgpc-secret
- neighbor 10.80.2.2 timers 10 30
-exit
-`,
-      gobgp: `[global.config]
-  as = 65000
-  router-id = "10.80.2.1"
-[global.apply-policy.config]
-  default-import-policy = "accept-route"
-  default-export-policy = "accept-route"
-
-[[neighbors]]
-  [neighbors.config]
-    neighbor-address = "10.80.1.1"
-    peer-as = 65100
-  [neighbors.transport.config]
-    local-address = "10.80.1.2"
-
-[[neighbors]]
-  [neighbors.config]
-    neighbor-address = "10.80.2.2"
-    peer-as = 65200
-    auth-password = "bgpc-secret"
-  [neighbors.timers.config]
-    hold-time = 30
-    keepalive-interval = 10
-  [neighbors.transport.config]
-    local-address = "10.80.2.1"
-`,
-    },
-    expectRoutes: (routes) => {
-      expect(routes.map((r) => r.prefix).sort()).toEqual(['192.0.2.0/25', '198.51.100.0/24', '203.0.113.0/24']);
-    },
-  },
-];
-
-function startDut(h: Host, daemon: Daemon, config: string): void {
-  if (daemon === 'frr') h.startFrr(config);
+async function startDut(h: Host, daemon: Daemon, config: string, sc: Scenario): Promise<void> {
+  if (daemon === 'frr') await h.startFrr(config, { bfd: sc.bfd, zebra: sc.zebra });
   else if (daemon === 'bird') h.startBird(config);
   else h.startGobgp(config, 'toml');
 }
 
-/** Runs FEED → DUT → SINK and returns what SINK received (sorted), or why the sessions did not come up. */
-async function run(scenario: Scenario, daemon: Daemon, config: string): Promise<{ routes: Route[]; error?: string }> {
+/** Runs FEED → DUT → SINK; returns what SINK received and who is established, or why the sessions did not come up. */
+async function run(sc: Scenario, daemon: Daemon, config: string, want: (routes: Route[]) => boolean | Promise<boolean>): Promise<Outcome> {
   const lab = new Lab();
   try {
     const f = lab.host('feed');
     const d = lab.host('dut');
     const s = lab.host('sink');
     lab.link(f, d, ['10.80.1.1/24', 'fd80:1::1/64'], ['10.80.1.2/24', 'fd80:1::2/64']);
-    lab.link(d, s, ['10.80.2.1/24', 'fd80:2::1/64'], ['10.80.2.2/24', 'fd80:2::2/64']);
+    if (sc.topology === 'routed') {
+      const r = lab.host('r');
+      lab.link(d, r, ['10.80.2.1/24'], ['10.80.2.2/24']);
+      lab.link(r, s, ['10.80.3.1/24'], ['10.80.3.2/24']);
+      r.forward();
+      d.route('10.80.3.0/24', '10.80.2.2');
+      s.route('10.80.2.0/24', '10.80.3.1');
+    } else {
+      lab.link(d, s, ['10.80.2.1/24', 'fd80:2::1/64'], ['10.80.2.2/24', 'fd80:2::2/64']);
+    }
     f.startBird(feed);
-    s.startBird(sink(scenario.sinkAsn, scenario.sinkExtra));
-    startDut(d, daemon, config);
-    const up = await lab.waitFor(() => s.sessions()['10.80.2.1'] === 'established' && f.sessions()['10.80.1.2'] === 'established', 40_000);
-    if (!up) return { routes: [], error: `sessions: sink ${JSON.stringify(s.sessions())} feed ${JSON.stringify(f.sessions())}\n${d.log(daemon === 'frr' ? 'bgpd' : daemon === 'bird' ? 'bird' : 'gobgpd')}` };
-    // Let updates settle: wait until the received set is stable for two polls.
+    s.startBird(sc.sink);
+    await startDut(d, daemon, config, sc);
+    const up = await lab.waitFor(
+      async () => (await s.sessions())[sc.sinkPeer] === 'established' && (await f.sessions())[sc.feedPeer] === 'established',
+      45_000,
+      1000,
+    );
+    if (!up) {
+      return {
+        routes: [],
+        sessions: { feed: [], sink: [], dut: [] },
+        error: `sessions: sink ${JSON.stringify(await s.sessions())} feed ${JSON.stringify(await f.sessions())}\n${d.log(LOG[daemon])}`,
+      };
+    }
+    let bfd: Outcome['bfd'];
+    if (sc.bfd) {
+      const peerOfDut = '10.80.2.2';
+      await lab.waitFor(async () => (await s.bfd())[sc.sinkPeer] === 'up' && (await d.bfd())[peerOfDut] === 'up', 30_000, 1000);
+      bfd = { sink: (await s.bfd())[sc.sinkPeer], dut: (await d.bfd())[peerOfDut] };
+    }
+    // Let updates settle: until the SINK has what it should (bounded), then the same for one more poll.
+    const received = async () => [...(await s.routes('ipv4')), ...(await s.routes('ipv6'))].sort((a, b) => a.prefix.localeCompare(b.prefix));
     let last = '';
-    await lab.waitFor(() => {
-      const now = JSON.stringify(s.routes());
-      const stable = now === last && now !== '[]';
-      last = now;
-      return stable;
-    }, 20_000, 1000);
-    return { routes: s.routes().sort((a, b) => a.prefix.localeCompare(b.prefix)) };
+    await lab.waitFor(async () => {
+      const now = await received();
+      const text = JSON.stringify(now);
+      const settled = text === last && (await want(now));
+      last = text;
+      return settled;
+    }, 25_000, 1000);
+    return {
+      routes: await received(),
+      sessions: { feed: established(await f.sessions()), sink: established(await s.sessions()), dut: established(await d.sessions()) },
+      ...(bfd ? { bfd } : {}),
+      debug: await dutView(d, daemon),
+    };
+  } catch (e) {
+    return { routes: [], sessions: { feed: [], sink: [], dut: [] }, error: String(e) };
   } finally {
     lab.destroy();
   }
 }
 
-const writable = new Set(formats().filter((f) => f.write && f.read).map((f) => f.id));
-const daemons = (['frr', 'bird', 'gobgp'] as Daemon[]).filter((d) => writable.has(FORMAT[d]));
+function check(daemon: Daemon, text: string): { ok: boolean; output: string } {
+  if (daemon === 'frr') return checkFrr(text);
+  if (daemon === 'bird') return checkBird(text);
+  return checkGobgp(text, 'toml');
+}
+
+const losses = (ds: Diagnostic[]) => ds.filter((d) => d.severity === 'warning' && (d.code === 'emit/not-rendered' || d.code === 'emit/raw-foreign'));
 
 describe.skipIf(!live)('translation matrix (live)', () => {
-  afterAll(() => recordResult.flush());
+  const started = Date.now();
+  afterAll(() => {
+    recordResult.time('matrix', (Date.now() - started) / 1000);
+    recordResult.flush();
+  });
 
-  for (const sc of scenarios) {
-    for (const source of daemons) {
-      const text = sc.dut[source];
-      if (!text) continue;
+  // Every run is queued up front, in test order; each test awaits its own.
+  const runs = new Map<string, Promise<Outcome>>();
+  const translations = new Map<string, ReturnType<typeof convert>>();
+  const key = (sc: Scenario, source: Daemon, target: Daemon) => `${sc.id}:${source}:${target}`;
+  beforeAll(() => {
+    for (const sc of selected) {
+      for (const source of DAEMONS) {
+        const text = sc.dut[source];
+        if (!text) continue;
+        const satisfies = (routes: Route[]) => {
+          try {
+            sc.expectRoutes(routes);
+            return true;
+          } catch {
+            return false;
+          }
+        };
+        const base = queue(() => run(sc, source, text, satisfies));
+        runs.set(key(sc, source, source), base);
+        // A translation has settled once the SINK has what the source run gave it.
+        const same = async (routes: Route[]) => JSON.stringify(routes) === JSON.stringify((await base).routes);
+        for (const target of DAEMONS.filter((t) => t !== source)) {
+          const c = convert({ name: `scenarios/${sc.id}/dut.${source}`, text, format: source }, { to: target });
+          translations.set(key(sc, source, target), c);
+          if (!c.output || sc.lossOn?.[target]) continue;
+          const out = c.output;
+          runs.set(key(sc, source, target), queue(() => run(sc, target, out, same)));
+        }
+      }
+    }
+  });
+
+  for (const sc of selected) {
+    for (const source of DAEMONS) {
+      if (!sc.dut[source]) continue;
       describe(`${sc.name}: ${source} source`, () => {
-        // The source run is the baseline of every translation; run once, shared.
-        let source$: ReturnType<typeof run> | undefined;
-        const baseline = () => (source$ ??= run(sc, source, text));
-
         it(`the ${source} source config brings the routes through`, async () => {
-          const r = await baseline();
+          const r = await runs.get(key(sc, source, source))!;
           expect(r.error).toBeUndefined();
+          expect(r.routes.length, r.debug).toBeGreaterThan(0);
           sc.expectRoutes(r.routes);
-          recordResult.add(sc.name, source, source, 'proven');
-        }, 90_000);
+          if (sc.bfd) expect(r.bfd).toEqual({ sink: 'up', dut: 'up' });
+          recordResult.add(sc, source, source, 'proven');
+        }, 240_000);
 
-        for (const target of daemons.filter((d) => d !== source)) {
-          it(`${source} → ${target}: same sessions, same routes at the sink`, async () => {
-            const c = convert({ name: `dut.${source}`, text, format: FORMAT[source] }, { to: FORMAT[target] });
+        for (const target of DAEMONS.filter((d) => d !== source)) {
+          const loss = sc.lossOn?.[target];
+          if (loss) {
+            it(`${source} → ${target}: the loss is reported, not hidden`, () => {
+              const c = translations.get(key(sc, source, target))!;
+              const found = losses(c.diagnostics).filter((d) => d.code === 'emit/not-rendered' && loss.test(d.message));
+              expect(found.length, c.diagnostics.map((d) => `${d.code}: ${d.message}`).join('\n')).toBeGreaterThan(0);
+              recordResult.add(sc, source, target, 'loss', found.map((d) => d.message));
+            });
+            continue;
+          }
+          it(`${source} → ${target}: accepted by ${target}, same sessions, same routes at the sink`, async () => {
+            const c = translations.get(key(sc, source, target))!;
             const errors = c.diagnostics.filter((d: Diagnostic) => d.severity === 'error');
             expect(errors, errors.map((d) => d.message).join('\n')).toEqual([]);
             expect(c.output).toBeDefined();
-            const r = await run(sc, target, c.output!);
+            const accepted = check(target, c.output!);
+            expect(accepted.ok, `${accepted.output}\n${c.output}`).toBe(true);
+            const [r, base] = await Promise.all([runs.get(key(sc, source, target))!, runs.get(key(sc, source, source))!]);
             expect(r.error, `${c.output}`).toBeUndefined();
-            expect(r.routes, c.output).toEqual((await baseline()).routes);
-            recordResult.add(sc.name, source, target, 'proven');
-          }, 90_000);
+            expect(base.error).toBeUndefined();
+            expect(r.sessions, c.output).toEqual(base.sessions);
+            expect(r.routes, `${c.output}\n${r.debug}`).toEqual(base.routes);
+            if (sc.bfd) expect(r.bfd, c.output).toEqual({ sink: 'up', dut: 'up' });
+            recordResult.add(sc, source, target, 'proven', losses(c.diagnostics).map((d) => d.message));
+          }, 240_000);
         }
       });
     }

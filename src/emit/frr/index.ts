@@ -30,6 +30,7 @@ import type { WriteOptions, WriteResult } from '../../pipeline-types.js';
 import type { Span } from '../../source.js';
 import { FAMILY_ORDER, familyHeader, familyOfHeader, isIpv4 } from '../../parse/frr/values.js';
 import { DENY_ALL, explicitSpeaker, PERMIT_ALL } from './explicit.js';
+import { resolve } from '../../ir/resolve.js';
 
 type Settings = Peer | PeerGroup;
 
@@ -46,7 +47,9 @@ class Out {
       this.sink.report('emit/raw-foreign', `a raw ${r.dialect} construct cannot be written to FRR: ${firstLine(r.text)}`, { span: r.origin?.[0] });
       return;
     }
-    for (const l of r.text.split('\n')) this.add(indent, l);
+    // Blank lines (a block scalar's trailing newline, e.g. frr-k8s rawConfig) mean nothing to FRR:
+    // written indented they would not survive a read + write.
+    for (const l of r.text.split('\n')) if (l.trim() !== '') this.add(indent, l);
   }
   lost(what: string, origin: Span[] | undefined): void {
     this.sink.report('emit/not-rendered', `FRR cannot express ${what}; left out`, { span: origin?.[0] });
@@ -95,7 +98,8 @@ export function emitFrr(doc: IrDocument, _opts: WriteOptions = {}): WriteResult 
     out.raw(0, r);
     out.add(0, '!');
   }
-  for (const sp of speakers) if (!extra.has(sp.id)) writeGlobals(out, sp, needs);
+  const tails = chainTails(doc);
+  for (const sp of speakers) if (!extra.has(sp.id)) writeGlobals(out, sp, needs, tails);
   if (needs.deny) {
     out.add(0, `route-map ${DENY_ALL} deny 10`);
     out.add(0, 'exit');
@@ -387,7 +391,28 @@ function writeFamily(out: Out, id: string, s: Settings, fam: Family): void {
 
 // ------------------------------------------------------------ global: bfd, lists, route-maps
 
-function writeGlobals(out: Out, sp: Speaker, needs: { deny: boolean; permit: boolean }): void {
+/**
+ * For each policy, the default actions of the effective chains it ends (as the source
+ * resolves them): what a "next policy" at its end falls through to.
+ */
+function chainTails(doc: IrDocument): Map<string, Set<string>> {
+  const tails = new Map<string, Set<string>>();
+  for (const sp of resolve(doc).doc.speakers) {
+    for (const p of sp.peers) {
+      for (const f of p.families ?? []) {
+        for (const c of [f.import, f.export]) {
+          const last = c?.chain.at(-1);
+          if (!c || last?.kind !== 'policy') continue;
+          if (!tails.has(last.name)) tails.set(last.name, new Set());
+          tails.get(last.name)!.add(c.defaultAction ?? 'unknown');
+        }
+      }
+    }
+  }
+  return tails;
+}
+
+function writeGlobals(out: Out, sp: Speaker, needs: { deny: boolean; permit: boolean }, tails: Map<string, Set<string>>): void {
   const bfdRaw = sp.raw.filter((r) => r.context?.[0] === 'bfd');
   if (sp.bfdProfiles.length > 0 || bfdRaw.length > 0) {
     out.add(0, 'bfd');
@@ -427,7 +452,7 @@ function writeGlobals(out: Out, sp: Speaker, needs: { deny: boolean; permit: boo
     if (s.entries.length > 0) out.add(0, '!');
   }
   if (pol.neighborSets.length > 0) out.lost('neighbor sets (FRR matches one peer per route-map entry)', pol.neighborSets[0]!.origin);
-  for (const p of pol.policies) writePolicy(out, p, sp);
+  for (const p of pol.policies) writePolicy(out, p, sp, tails);
   void needs;
 }
 
@@ -467,7 +492,7 @@ function writeBfdProfile(out: Out, p: BfdProfile, raw: RawNode[]): void {
   out.add(1, '!');
 }
 
-function writePolicy(out: Out, p: Policy, sp: Speaker): void {
+function writePolicy(out: Out, p: Policy, sp: Speaker, tails: Map<string, Set<string>>): void {
   if (p.raw?.length) for (const r of p.raw) out.raw(0, r);
   let last = 0;
   p.statements.forEach((st, i) => {
@@ -481,15 +506,23 @@ function writePolicy(out: Out, p: Policy, sp: Speaker): void {
     out.add(0, 'exit');
     out.add(0, '!');
   });
-  if (p.defaultResult === 'accept') {
+  // "next policy" at the end falls through to the chain's default: one FRR route-map per
+  // direction ends the chain, so that default can be written when every chain agrees on it.
+  let end = p.defaultResult;
+  const tail = [...(tails.get(p.name) ?? [])];
+  if (end === 'next-policy' && tail.length === 1 && (tail[0] === 'accept' || tail[0] === 'reject')) {
+    end = tail[0];
+    out.lowered(`policy ${p.name}: "next policy" at the end is written as ${end === 'accept' ? 'a last permit entry' : "FRR's implicit deny"} (the default of the chains it ends)`, p.origin);
+  }
+  if (end === 'accept') {
     out.add(0, `route-map ${p.name} permit ${last + 10}`);
     out.add(0, 'exit');
     out.add(0, '!');
-    out.lowered(`policy ${p.name} accepts what no statement decides: written as a last permit entry`, p.origin);
-  } else if (p.defaultResult === 'next-policy') {
+    if (p.defaultResult === 'accept') out.lowered(`policy ${p.name} accepts what no statement decides: written as a last permit entry`, p.origin);
+  } else if (end === 'next-policy') {
     out.lost(`"next policy" as the default of ${p.name}`, p.origin);
   }
-  if (p.statements.length === 0 && p.defaultResult !== 'accept') {
+  if (p.statements.length === 0 && end !== 'accept') {
     out.add(0, `route-map ${p.name} deny 10`);
     out.add(0, 'exit');
     out.add(0, '!');

@@ -188,10 +188,20 @@ class SpeakerWriter {
     });
     if (dyn.length > 0) out['dynamic-neighbors'] = dyn;
 
-    // Policies: the IR's own (minus those only used through re-homed chains), then the re-homed copies.
+    // Policies: the IR's own (minus those only used through re-homed chains; a re-homed copy that
+    // keeps its policy's name takes its place, so reading the output back keeps the order), then
+    // the other re-homed copies.
     const defs: Obj[] = [];
-    for (const p of parsed.policy.policies) if (!re.skip.has(p.name)) defs.push(policyDefinition(p, policyCtx));
-    for (const p of re.policies) defs.push(policyDefinition(p as Policy, policyCtx));
+    const rehomed = new Map(re.policies.map((p) => [p.name, p]));
+    for (const p of parsed.policy.policies) {
+      const copy = re.skip.has(p.name) ? rehomed.get(p.name) : undefined;
+      if (!re.skip.has(p.name)) defs.push(policyDefinition(p, policyCtx));
+      else if (copy) {
+        defs.push(policyDefinition(copy as Policy, policyCtx));
+        rehomed.delete(p.name);
+      }
+    }
+    for (const p of rehomed.values()) defs.push(policyDefinition(p as Policy, policyCtx));
     const ds = definedSets(parsed.policy, [...re.neighborSets, ...policyCtx.extraSets], this.sink);
     if (ds) out['defined-sets'] = ds;
     if (defs.length > 0) out['policy-definitions'] = defs;

@@ -67,9 +67,11 @@ export function rehome(parsed: Speaker, rs: Speaker, sink: Sink): RehomeResult {
     const units = collectUnits(rs, dir, sink);
     const global = rs.globalPolicy?.[dir];
     const eff = (u: Unit) => u.chain.defaultAction ?? 'accept';
+    // gobgpd applies the global import policy to the paths it originates too (added through its
+    // API, as Cilium and loxilb do): peers that import nothing keep a per-peer reject instead.
     const globalDefault: 'accept' | 'reject' = global
       ? (global.defaultAction ?? 'accept')
-      : units.length > 0 && units.every((u) => eff(u) === 'reject')
+      : dir === 'export' && units.length > 0 && units.every((u) => eff(u) === 'reject')
         ? 'reject'
         : 'accept';
     const groups: Group[] = [];

@@ -86,10 +86,13 @@ describe('GoBGP writer', () => {
     expect(r.doc.speakers[0]!.peers[0]!.families![0]!.import!.chain).toEqual([{ kind: 'policy', name: expect.stringMatching(/^in/) }]);
   });
 
-  it('writes default reject when every unit rejects', () => {
+  it('writes default reject when every unit rejects (export; import stays per peer)', () => {
     const d = doc({ dialect: frr, peers: [{ id: 'a', address: '10.0.0.2', remoteAs: { kind: 'explicit', asn: 65001 } }] });
     const out = emitGobgp(d, 'toml').text;
-    expect(out).toContain('default-import-policy = "reject-route"');
+    // gobgpd's global import policy also filters the paths it originates (API, `gobgp global rib add`):
+    // a global default reject would drop them, so the import reject matches the peer's neighbor-set.
+    expect(out).not.toContain('default-import-policy = "reject-route"');
+    expect(out).toContain('import-policy-list = ["import-reject-peer-10.0.0.2"]');
     expect(out).toContain('default-export-policy = "reject-route"');
   });
 
