@@ -68,6 +68,8 @@ function matchV6(text: string, i: number): number {
     const c = text.charCodeAt(j);
     if (c === 58) colon = true;
     else if (!isV6Char(c)) break;
+    // `..` is the range operator (`12::33..12::35` is address, `..`, address).
+    else if (c === 46 && text.charCodeAt(j + 1) === 46) break;
     j++;
   }
   if (!colon) return -1;

@@ -54,6 +54,9 @@ export function samePath(a: string, b: string): boolean {
 }
 
 /** Writes through a temporary file in the same directory and a rename: never a truncated file. */
+/** The output file could not be written (a missing folder, no permission, a full disk): not a bug, exit 2. */
+export class OutputError extends Error {}
+
 export function writeFileAtomic(path: string, text: string): void {
   const tmp = join(dirname(path), `.${basename(path)}.bgpc-tmp-${randomBytes(4).toString('hex')}`);
   try {
@@ -65,7 +68,7 @@ export function writeFileAtomic(path: string, text: string): void {
     } catch {
       // the temporary file was never created
     }
-    throw new Error(`cannot write ${path}: ${describeFsError(e)}`);
+    throw new OutputError(`cannot write ${path}: ${describeFsError(e)}`);
   }
 }
 

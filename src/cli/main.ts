@@ -41,6 +41,7 @@ import {
   stderr,
   stderrIsTty,
   stdout,
+  OutputError,
   writeFileAtomic,
 } from './io.js';
 
@@ -510,6 +511,10 @@ export function main(argv: string[]): number {
   } catch (e) {
     if (e instanceof UsageError) {
       stderr(`bgpc: ${e.message}\nRun 'bgpc --help' for usage.\n`);
+      return EXIT_USAGE;
+    }
+    if (e instanceof OutputError) {
+      stderr(`bgpc: ${e.message}\n`);
       return EXIT_USAGE;
     }
     if (debug) stderr(`${(e as Error).stack ?? String(e)}\n`);

@@ -1200,8 +1200,7 @@ function v6Groups(a: string): number[] | undefined {
 }
 
 function addressProblem(image: string): string | undefined {
-  // `12::33..12::35` (a range in a set) comes as one token from the scanner; BIRD reads address, `..`, address.
-  if (image.includes(':')) return v6Groups(image) || image.includes('..') ? undefined : `invalid IPv6 address ${image}`;
+  if (image.includes(':')) return v6Groups(image) ? undefined : `invalid IPv6 address ${image}`;
   return v4Octets(image) ? undefined : `invalid IPv4 address ${image}`;
 }
 

@@ -12,6 +12,7 @@ function reference(text: string): [string, string] | undefined {
   const c = text[0];
   if (c === undefined || !/[0-9A-Fa-f:]/.test(c) || (c === ':' && text[1] !== ':')) return undefined;
   let v6 = /^[0-9A-Fa-f:.]+/.exec(text)?.[0] ?? '';
+  if (v6.includes('..')) v6 = v6.slice(0, v6.indexOf('..'));
   while (v6.endsWith('.') || (v6.endsWith(':') && !v6.endsWith('::'))) v6 = v6.slice(0, -1);
   if ((v6.includes('::') || v6.split(':').length - 1 >= 3) && !v6.includes(':::')) {
     const len = /^\/\d{1,3}/.exec(text.slice(v6.length))?.[0];
@@ -36,6 +37,8 @@ describe('BIRD scanner: addresses and prefixes', () => {
     expect(first('10.1.2.3/24{')).toEqual(['Pfx', '10.1.2.3/24']);
     expect(first('10.1.2.3.')).toEqual(['Ip', '10.1.2.3']);
     expect(first('::/0')).toEqual(['Pfx', '::/0']);
+    // A range: address, `..`, address (BIRD's lexer reads it so).
+    expect(scan('12::33..12::35').tokens.map((t) => [t.tokenType.name, t.image])).toEqual([['Ip', '12::33'], ['Op', '..'], ['Ip', '12::35']]);
     expect(first('define')[0]).toBe('Word');
     expect(first('a:b')[0]).toBe('Word');
   });
