@@ -103,7 +103,7 @@ export type IncludeLoader = (path: string, from: SourceFile) => SourceFile | Sou
  * that matches nothing includes nothing and is no error, but a missing
  * folder before the first wildcard is. Every match must be allowed.
  */
-export function includeLoader(allowedDirs: string[]): IncludeLoader {
+export function includeLoader(allowedDirs: string[], maxBytes?: number): IncludeLoader {
   const roots = allowedDirs.map((d) => {
     try {
       return realpathSync(d);
@@ -126,7 +126,8 @@ export function includeLoader(allowedDirs: string[]): IncludeLoader {
     if (!allowed(real)) return { error: `${full} is outside the input's folder (allow it with --allow-include DIR)` };
     const r = readInputBytes(full);
     if (!r.ok) return { error: r.error };
-    const decoded = decodeInput(full, r.data);
+    // The size limit applies to every included file as to the inputs.
+    const decoded = maxBytes === undefined ? decodeInput(full, r.data) : decodeInput(full, r.data, maxBytes);
     // An empty included file is fine in BIRD (an empty conf.d entry): it defines nothing.
     if (!decoded.file && decoded.diagnostics[0]?.code === 'input/empty') return new SourceFile(full, new TextDecoder().decode(r.data));
     if (!decoded.file) return { error: decoded.diagnostics[0]?.message ?? `${full}: unreadable` };

@@ -172,10 +172,11 @@ function choice(values: Values, key: string, allowed: readonly string[], fallbac
 function readOptions(values: Values, paths: string[]) {
   const dirs = [...paths.filter((p) => p !== '-').map((p) => dirname(p)), ...((values['allow-include'] as string[] | undefined) ?? [])];
   if (paths.includes('-')) dirs.push(process.cwd());
+  const max = maxBytes(values);
   return {
     from: values['from'] as string | undefined,
-    maxInputBytes: maxBytes(values),
-    loadInclude: includeLoader(dirs),
+    maxInputBytes: max,
+    loadInclude: includeLoader(dirs, max),
     showSecrets: Boolean(values['show-secrets']),
   };
 }

@@ -29,6 +29,16 @@ function tree(files: Record<string, string>): string {
 const PEER = (n: number) => `protocol bgp p${n} { local as 65000; neighbor 10.0.0.${n} as 6500${n}; ipv4 { import all; export none; }; }\n`;
 
 describe('bgpc and BIRD include', () => {
+  it('applies --max-input-bytes to included files too', () => {
+    const big = `# ${'x'.repeat(4000)}\n${PEER(1)}`;
+    const dir = tree({ 'bird.conf': 'router id 192.0.2.1;\ninclude "big.conf";\n', 'big.conf': big });
+    const r = bgpc(['parse', join(dir, 'bird.conf'), '--max-input-bytes', '1000']);
+    expect(r.stderr).toMatch(/big\.conf/);
+    expect(r.stderr).toMatch(/too large|larger than|limit/i);
+    const ok = bgpc(['parse', join(dir, 'bird.conf'), '--max-input-bytes', '100000']);
+    expect(ok.code).toBe(0);
+  });
+
   it('expands a glob relative to the including file, from any working directory', () => {
     const dir = tree({ 'etc/bird.conf': 'router id 192.0.2.1;\ninclude "peers.d/*.conf";\n', 'etc/peers.d/b.conf': PEER(2), 'etc/peers.d/a.conf': PEER(1), 'etc/peers.d/readme.txt': 'x' });
     const r = bgpc(['parse', join(dir, 'etc/bird.conf'), '--format', 'json'], tmpdir());
