@@ -1243,8 +1243,69 @@ function plainV4Prefix(image: string): boolean {
   return len === 32 || addr % 2 ** (32 - len) === 0;
 }
 
+const v6Head = new Uint16Array(8);
+const v6Tail = new Uint16Array(8);
+
+/** As plainV4Prefix, for IPv6 prefixes written with hex groups and at most one `::` (no embedded IPv4). */
+function plainV6Prefix(image: string): boolean {
+  const slash = image.indexOf('/');
+  if (slash <= 0) return false;
+  let nh = 0;
+  let nt = 0;
+  let double = false;
+  let i = 0;
+  if (image.charCodeAt(0) === 58) {
+    if (image.charCodeAt(1) !== 58) return false;
+    double = true;
+    i = 2;
+  }
+  while (i < slash) {
+    let g = 0;
+    let digits = 0;
+    for (; i < slash; i++) {
+      const c = image.charCodeAt(i);
+      const v = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
+      if (v < 0) break;
+      if (++digits > 4) return false;
+      g = g * 16 + v;
+    }
+    if (digits === 0) return false;
+    if (double) {
+      if (nt >= 8) return false;
+      v6Tail[nt++] = g;
+    } else {
+      if (nh >= 8) return false;
+      v6Head[nh++] = g;
+    }
+    if (i === slash) break;
+    if (image.charCodeAt(i) !== 58) return false;
+    i++;
+    if (image.charCodeAt(i) === 58) {
+      if (double) return false;
+      double = true;
+      i++;
+      if (i === slash) break;
+    } else if (i === slash) return false;
+  }
+  if (double ? nh + nt > 7 : nh !== 8) return false;
+  let len = 0;
+  let lenDigits = 0;
+  for (let j = slash + 1; j < image.length; j++) {
+    const c = image.charCodeAt(j);
+    if (c < 48 || c > 57 || ++lenDigits > 3) return false;
+    len = len * 10 + (c - 48);
+  }
+  if (lenDigits === 0 || len > 128) return false;
+  for (let k = 0; k < 8; k++) {
+    const g = k < nh ? v6Head[k]! : k >= 8 - nt ? v6Tail[k - (8 - nt)]! : 0;
+    const keep = Math.max(0, Math.min(16, len - k * 16));
+    if (keep < 16 && (g & (0xffff >> keep)) !== 0) return false;
+  }
+  return true;
+}
+
 function prefixProblem(image: string): string | undefined {
-  if (plainV4Prefix(image)) return undefined;
+  if (plainV4Prefix(image) || plainV6Prefix(image)) return undefined;
   const slash = image.indexOf('/');
   const addr = image.slice(0, slash);
   const len = Number(image.slice(slash + 1));
