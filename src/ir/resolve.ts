@@ -123,7 +123,9 @@ function resolveSpeaker(speaker: Speaker, sink: Sink): Speaker {
   }
   resolved.gracefulRestart = {
     ...speaker.gracefulRestart,
-    mode: speaker.gracefulRestart?.mode ?? table.gracefulRestart.value.mode,
+    // An explicit switch wins over the dialect's default mode: on = full (what every dialect does when
+    // GR is switched on), off = disabled.
+    mode: speaker.gracefulRestart?.mode ?? grSwitch(speaker.gracefulRestart) ?? table.gracefulRestart.value.mode,
     restartTime: speaker.gracefulRestart?.restartTime ?? table.gracefulRestart.value.restartTime,
   };
   resolved.bfdProfiles = speaker.bfdProfiles.map((p) => ({
@@ -153,6 +155,11 @@ export function familyOfAddress(address: string | undefined): Family[] {
   return address.includes(':') ? ['ipv6-unicast'] : ['ipv4-unicast'];
 }
 
+/** The GR mode an explicit `enabled` switch implies (no mode written): on = full, off = disabled. */
+function grSwitch(g: Settings['gracefulRestart']): 'full' | 'disabled' | undefined {
+  return g?.enabled === true ? 'full' : g?.enabled === false ? 'disabled' : undefined;
+}
+
 function applyDefaults<T extends Settings>(s: T, speaker: Speaker, table: DefaultsTable, peer: Peer | undefined): T {
   const out: T = { ...s };
   const hold = s.timers?.holdTime ?? speaker.timers?.holdTime ?? table.holdTime.value;
@@ -174,7 +181,7 @@ function applyDefaults<T extends Settings>(s: T, speaker: Speaker, table: Defaul
     out.gracefulRestart = {
       ...speaker.gracefulRestart,
       ...s.gracefulRestart,
-      mode: s.gracefulRestart?.mode ?? speaker.gracefulRestart?.mode ?? table.gracefulRestart.value.mode,
+      mode: s.gracefulRestart?.mode ?? grSwitch(s.gracefulRestart) ?? speaker.gracefulRestart?.mode ?? grSwitch(speaker.gracefulRestart) ?? table.gracefulRestart.value.mode,
       restartTime: s.gracefulRestart?.restartTime ?? speaker.gracefulRestart?.restartTime ?? table.gracefulRestart.value.restartTime,
     };
   }
@@ -214,7 +221,9 @@ function effectiveFamilies(s: Settings, speaker: Speaker, table: DefaultsTable, 
       f.activate ??= true;
     }
   } else if (mode === 'by-address' && listed.length === 0) {
-    const fams = table.families?.value ?? speaker.families ?? familyOfAddress(peer.address);
+    // The speaker's own families (GoBGP global afi-safis) are its RIB families, not a session
+    // default: gobgpd gives a neighbor without afi-safis the family of its address (default.go).
+    const fams = table.families?.value ?? familyOfAddress(peer.address);
     for (const fam of fams) ensure(fam).activate = true;
   }
   const ebgp = isEbgp(s, speaker) ?? true;

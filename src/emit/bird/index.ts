@@ -17,7 +17,7 @@ import { isEbgp, mergeSettings, resolve } from '../../ir/resolve.js';
 import type { BfdProfile, Family, FamilySettings, IrDocument, Peer, PeerGroup, PolicyChain, RawNode, Speaker } from '../../ir/schema.js';
 import type { WriteOptions, WriteResult, Writer } from '../../pipeline-types.js';
 import { symbolName } from '../../parse/bird/util.js';
-import { policyLines, rejectVariant, setLines, type PolicyCtx } from './policy.js';
+import { policyLines, prefixFilterLines, prefixFilterName, prefixSetMatch, rejectVariant, setLines, type PolicyCtx } from './policy.js';
 
 export const emitBird: Writer = (doc, opts) => emitCommon(doc, opts, 'bird');
 export const emitBird1: Writer = (doc, opts) => emitCommon(doc, opts, 'bird1');
@@ -124,6 +124,7 @@ class Writer1 {
       out.push('', ...policyLines(this.ctx, p));
       if (variants.has(p.name)) out.push('', ...policyLines(this.ctx, p, 'reject'));
     }
+    for (const name of this.prefixFilters()) out.push('', ...prefixFilterLines(this.ctx, name));
     const protoKeep = rawProto.filter((r) => rawForeignOrKeep(this.sink, r, this.target));
     // BIRD learns interfaces only through a device protocol; without one a directly connected
     // neighbor is never reachable. Other daemons need nothing similar, so add it when missing.
@@ -387,6 +388,13 @@ class Writer1 {
     let keep = t?.keepalive;
     const holdNow = hold ?? mt?.holdTime ?? this.defaults.holdTime.value;
     if (keep === undefined && leaf && mt?.keepalive === undefined && et?.keepalive !== undefined && et.keepalive !== Math.floor(holdNow / 3)) keep = et.keepalive;
+    // Keepalive 0 (no keepalives): BIRD's keepalive time is 1-65535, but with hold time 0 it derives
+    // keepalive 0 from the hold time itself; with a running hold timer BIRD cannot say it.
+    if (keep === 0 && holdNow === 0) keep = undefined;
+    else if (keep === 0) {
+      this.notRendered(`keepalive 0 (no keepalives) with hold time ${holdNow}: BIRD's keepalive time is 1-65535 and follows the hold time; left out`, own);
+      keep = undefined;
+    }
     if (keep !== undefined) out.push(`keepalive time ${keep};`);
     let cr = t?.connectRetry;
     if (cr === undefined && leaf && mt?.connectRetry === undefined && et?.connectRetry !== undefined && et.connectRetry !== this.defaults.connectRetry.value) cr = et.connectRetry;
@@ -495,6 +503,18 @@ class Writer1 {
     return p?.defaultResult === 'next-policy' && !(p.raw && p.raw.length > 0);
   }
 
+  /** Prefix lists with deny entries used directly as a session filter: each gets a filter (see chainText). */
+  private prefixFilters(): string[] {
+    const used = new Set<string>();
+    const chains = [this.s.globalPolicy?.import, this.s.globalPolicy?.export];
+    for (const x of [...this.s.peers, ...this.s.peerGroups]) for (const f of x.families ?? []) chains.push(f.import, f.export);
+    for (const c of chains) if (c?.chain[0]?.kind === 'prefix-set') used.add(c.chain[0].name);
+    return this.s.policy.prefixSets
+      .filter((p) => used.has(p.name))
+      .map((p) => p.name)
+      .filter((n) => !['false', `net ~ ${symbolName(n)}`].includes(prefixSetMatch(this.ctx, n, false)));
+  }
+
   private rejectVariants(): Set<string> {
     const out = new Set<string>();
     for (const x of [...this.s.peers, ...this.s.peerGroups]) {
@@ -514,7 +534,12 @@ class Writer1 {
       }
       return `${dir} filter ${symbolName(this.needsRejectVariant(c) ? rejectVariant(ref.name) : ref.name)};`;
     }
-    if (ref.kind === 'prefix-set') return `${dir} where net ~ ${symbolName(ref.name)};`;
+    if (ref.kind === 'prefix-set') {
+      // A list with deny entries is a compound test: an all-deny list matches nothing, others get a filter of their own.
+      const m = prefixSetMatch(this.ctx, ref.name, false);
+      if (m === 'false') return `${dir} none;`;
+      return m === `net ~ ${symbolName(ref.name)}` ? `${dir} where ${m};` : `${dir} filter ${prefixFilterName(this.ctx, ref.name)};`;
+    }
     this.notRendered(`${dir}: an AS-path set used as a filter is written as ${dir} none`, ref);
     return `${dir} none;`;
   }

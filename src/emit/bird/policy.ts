@@ -1,6 +1,6 @@
 /** IR routing policy → BIRD `define`d sets and `filter` programs. */
 import type { Sink } from '../../diagnostics/diagnostic.js';
-import type { Action, Condition, Policy, Speaker, Statement } from '../../ir/schema.js';
+import type { Action, Condition, Policy, PrefixSet, Speaker, Statement } from '../../ir/schema.js';
 import { RTS_OF, regexMask } from '../../parse/bird/filter.js';
 import { symbolName } from '../../parse/bird/util.js';
 
@@ -45,21 +45,72 @@ export function communityLiteral(v: string, kind: 'standard' | 'large' | 'extend
   return `(${parts.join(', ')})`;
 }
 
+interface PrefixRun {
+  name: string;
+  deny: boolean;
+  entries: string[];
+}
+
+/**
+ * An ordered prefix list as BIRD sets: one set per run of consecutive entries with the same
+ * action (first match wins). Deny runs after the last permit run are dropped: a route they
+ * match is not permitted either way. A list without deny entries keeps its own name.
+ */
+function prefixRuns(s: PrefixSet): PrefixRun[] {
+  const runs: { deny: boolean; entries: string[] }[] = [];
+  for (const e of s.entries) {
+    const deny = e.action === 'deny';
+    const last = runs[runs.length - 1];
+    if (last && last.deny === deny) last.entries.push(prefixText(e));
+    else runs.push({ deny, entries: [prefixText(e)] });
+  }
+  while (runs.length > 0 && runs[runs.length - 1]!.deny) runs.pop();
+  if (runs.length === 1 && !runs[0]!.deny) return [{ name: symbolName(s.name), ...runs[0]! }];
+  return runs.map((r, i) => ({ name: symbolName(`${s.name}_${r.deny ? 'deny' : 'permit'}${i + 1}`), ...r }));
+}
+
+/** The BIRD test "the prefix list permits net" (or its negation); undefined names stay a plain set match. */
+export function prefixSetMatch(ctx: PolicyCtx, name: string, invert: boolean): string {
+  const set = ctx.speaker.policy.prefixSets.find((s) => s.name === name);
+  const runs = set ? prefixRuns(set) : [];
+  if (!set || (runs.length === 1 && runs[0]!.name === symbolName(name))) return `net ${invert ? '!~' : '~'} ${symbolName(name)}`;
+  // Built from the last run backwards; BIRD's && and || share one precedence, so every step is parenthesised.
+  let expr = 'false';
+  for (let i = runs.length - 1; i >= 0; i--) {
+    const r = runs[i]!;
+    const rest = i === runs.length - 1 ? undefined : expr;
+    if (r.deny) expr = `(net !~ ${r.name} && ${rest})`;
+    else expr = rest === undefined ? `net ~ ${r.name}` : `(net ~ ${r.name} || ${rest})`;
+  }
+  if (invert) return `!(${expr})`;
+  // Callers join conditions with &&: a top-level && needs no parentheses (and the BIRD reader drops them).
+  return expr.startsWith('(net !~ ') ? expr.slice(1, -1) : expr;
+}
+
+/** The name of the filter that stands for a prefix list with deny entries used as a session filter. */
+export function prefixFilterName(ctx: PolicyCtx, set: string): string {
+  const name = symbolName(`${set}_permitted`);
+  return ctx.speaker.policy.policies.some((p) => symbolName(p.name) === name) ? `${name}_` : name;
+}
+
+/** `filter` lines for a prefix list with deny entries used as a session filter (first match wins). */
+export function prefixFilterLines(ctx: PolicyCtx, set: string): string[] {
+  return [`filter ${prefixFilterName(ctx, set)} {`, `  if ${prefixSetMatch(ctx, set, false)} then {`, '    accept;', '  }', '  reject;', '}'];
+}
+
 /** `define` lines for prefix, community and AS-path sets. */
 export function setLines(ctx: PolicyCtx): string[] {
   const out: string[] = [];
   const { sink, speaker } = ctx;
   for (const s of speaker.policy.prefixSets) {
-    const entries: string[] = [];
-    for (const e of s.entries) {
-      if (e.action === 'deny') {
-        sink.report('emit/not-rendered', `prefix set ${s.name}: deny entry ${e.prefix} has no BIRD equivalent in a set; left out`, { span: e.origin?.[0] ?? s.origin?.[0] });
-        continue;
-      }
-      entries.push(prefixText(e));
+    const runs = prefixRuns(s);
+    if (s.entries.some((e) => e.action === 'deny')) {
+      const what = runs.length === 1 && runs[0]!.name === symbolName(s.name)
+        ? 'its deny entries all follow the last permit entry, so they change nothing and are left out'
+        : 'written as one set per run of permit / deny entries, tested in order';
+      sink.report('emit/lowered', `prefix set ${s.name}: a BIRD set has no deny entries; ${what}`, { span: s.origin?.[0] });
     }
-    if (entries.length === 0) continue;
-    out.push(`define ${symbolName(s.name)} = [ ${entries.join(', ')} ];`);
+    for (const r of runs) out.push(`define ${r.name} = [ ${r.entries.join(', ')} ];`);
   }
   for (const s of speaker.policy.communitySets) {
     const vals: string[] = [];
@@ -95,7 +146,7 @@ export function conditionText(ctx: PolicyCtx, c: Condition): string | undefined 
   const op = inv ? '!~' : '~';
   switch (c.kind) {
     case 'prefix-set':
-      return `net ${op} ${symbolName(c.name)}`;
+      return prefixSetMatch(ctx, c.name, inv);
     case 'community-set':
       return `bgp_community ${op} ${symbolName(c.name)}`;
     case 'large-community-set':

@@ -153,8 +153,9 @@ export function emitPurelb(doc: IrDocument, opts: K8sWriteOptions = {}): WriteRe
         n['gracefulRestart'] = { enabled: true, ...(p.gracefulRestart?.mode === 'helper-only' ? { helperOnly: true } : {}), ...(p.gracefulRestart?.restartTime !== undefined && p.gracefulRestart.restartTime !== def.gracefulRestart.value.restartTime ? { restartTime: p.gracefulRestart.restartTime } : {}) };
       }
       const fams = activeFamilies(p);
-      // Without afiSafis k8gobgp (GoBGP) takes the global families, else the neighbor address's family.
-      const implied: string[] = src.families?.length ? [...src.families] : [p.address?.includes(':') ? 'ipv6-unicast' : 'ipv4-unicast'];
+      // Without afiSafis gobgpd gives the neighbor its address's family (both when unnumbered); the
+      // global families are the RIB's only (pkg/config/oc/default.go; k8gobgp passes neither through).
+      const implied: string[] = !p.address ? ['ipv4-unicast', 'ipv6-unicast'] : [p.address.includes(':') ? 'ipv6-unicast' : 'ipv4-unicast'];
       if (fams.length > 0 && !(fams.length === implied.length && fams.every((f) => implied.includes(f)))) n['afiSafis'] = fams.map((f) => ({ family: f, enabled: true }));
       if (p.nodeSelector) n['nodeSelector'] = cleanSelector(p.nodeSelector);
       if (p.bfd?.enabled) out.notRendered(`peer ${p.id}: BFD (k8gobgp's GoBGP has no BFD before GoBGP 4.6)`, p.bfd.origin ?? p.origin);

@@ -81,6 +81,29 @@ describe('resolve: dialect defaults', () => {
   });
 });
 
+describe('resolve: graceful restart switch', () => {
+  it('enabled without a mode is full even where the dialect default is disabled (GoBGP, Cilium); enabled: false is disabled', () => {
+    for (const format of ['gobgp', 'cilium', 'frr', 'bird'] as const) {
+      const p = effectivePeer({ format }, { address: '10.0.0.1', gracefulRestart: { enabled: true } });
+      expect(p.gracefulRestart?.mode, format).toBe('full');
+      const q = effectivePeer({ format }, { address: '10.0.0.1', gracefulRestart: { enabled: false } });
+      expect(q.gracefulRestart?.mode, format).toBe('disabled');
+      const sp = resolve(doc({ format }, { gracefulRestart: { enabled: true } })).doc.speakers[0]!;
+      expect(sp.gracefulRestart?.mode, format).toBe('full');
+    }
+  });
+
+  it('a peer switch wins over the speaker mode; an unswitched peer inherits the speaker switch; an explicit mode stays', () => {
+    const patch = { gracefulRestart: { enabled: true } };
+    expect(effectivePeer({ format: 'gobgp' }, { address: '10.0.0.1', gracefulRestart: { enabled: false } }, patch).gracefulRestart?.mode).toBe('disabled');
+    expect(effectivePeer({ format: 'gobgp' }, { address: '10.0.0.1', gracefulRestart: { restartTime: 30 } }, patch).gracefulRestart).toMatchObject({ enabled: true, mode: 'full', restartTime: 30 });
+    expect(effectivePeer({ format: 'gobgp' }, { address: '10.0.0.1' }, patch).gracefulRestart?.mode).toBe('full');
+    expect(effectivePeer({ format: 'gobgp' }, { address: '10.0.0.1', gracefulRestart: { enabled: true, mode: 'helper-only' } }).gracefulRestart?.mode).toBe('helper-only');
+    const once = resolve(doc({ format: 'cilium' }, { peers: [peer({ address: '10.0.0.1', gracefulRestart: { enabled: true } })] })).doc;
+    expect(resolve(once).doc).toEqual(once);
+  });
+});
+
 describe('resolve: inheritance', () => {
   const groups: PeerGroup[] = [
     { name: 'base', kind: 'template', remoteAs: ebgp, timers: { holdTime: 30, keepalive: 10 }, passive: true },

@@ -8,6 +8,11 @@ describe('lint/gr-asymmetric', () => {
     expect(findings('gr-asymmetric', times)).toHaveLength(1);
   });
 
+  it('an enabled switch without a mode restarts gracefully, even where the dialect default is disabled (GoBGP)', () => {
+    const d = pair({ router: { gracefulRestart: { enabled: false } }, other: { gracefulRestart: { enabled: true } }, otherDialect: 'gobgp' });
+    expect(findings('gr-asymmetric', d)).toHaveLength(1);
+  });
+
   it('accepts a restarting end facing a helper', () => {
     expect(findings('gr-asymmetric', pair({ router: { gracefulRestart: { mode: 'full' } } }))).toEqual([]);
   });
