@@ -26,7 +26,21 @@ const origin = z.array(Span).optional().describe('Source spans this node was rea
 export const Asn = z.number().int().min(0).max(4294967295).describe('4-byte AS number (asplain).');
 
 const V4 = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}';
-const V6 = '[0-9a-fA-F.]*:[0-9a-fA-F:.]*';
+// IPv6 as RFC 3986 §3.2.2 defines IPv6address: eight 16-bit groups (the last two may be an IPv4
+// address), at most one `::` standing for one or more zero groups.
+const H = '[0-9a-fA-F]{1,4}';
+const LS32 = `(?:${H}:${H}|${V4})`;
+const V6 = `(?:${[
+  `(?:${H}:){6}${LS32}`,
+  `::(?:${H}:){5}${LS32}`,
+  `(?:${H})?::(?:${H}:){4}${LS32}`,
+  `(?:(?:${H}:){0,1}${H})?::(?:${H}:){3}${LS32}`,
+  `(?:(?:${H}:){0,2}${H})?::(?:${H}:){2}${LS32}`,
+  `(?:(?:${H}:){0,3}${H})?::${H}:${LS32}`,
+  `(?:(?:${H}:){0,4}${H})?::${LS32}`,
+  `(?:(?:${H}:){0,5}${H})?::${H}`,
+  `(?:(?:${H}:){0,6}${H})?::`,
+].join('|')})`;
 
 export const IpAddress = z
   .string()

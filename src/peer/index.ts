@@ -109,7 +109,7 @@ export function generatePeer(parsed: IrDocument, opts: PeerOptions): PeerResult 
   if (!cluster && !opts.routerId && rid) sink.report('peer/assumed', `router ID ${rid} is the generated side's address`, { hint: 'pass --router-id to choose another' });
 
   for (const near of selected) {
-    if (near.speaker.kind === 'node-group' && !cluster) buildRouterForCluster(g, near, opts, sink);
+    if (near.speaker.kind === 'node-group' && !cluster) buildRouterForCluster(g, near, doc, opts, sink);
     else buildMirror(g, near, opts, cluster, sink);
   }
   if (cluster) addClusterAdvertisements(g, selected, sink);
@@ -223,11 +223,11 @@ function groupName(s: Speaker): string {
 }
 
 /** Cluster → router: a peer group, a listen range (or neighbors), and an import policy for the pools. */
-function buildRouterForCluster(g: Speaker, near: Near, opts: PeerOptions, sink: Sink): void {
+function buildRouterForCluster(g: Speaker, near: Near, doc: IrDocument, opts: PeerOptions, sink: Sink): void {
   const name = groupName(near.speaker);
   if (g.peerGroups.some((x) => x.name === name)) return;
   const families = activeFamilies(near.peer);
-  const policy = importPolicyForPools(g, near, name, sink);
+  const policy = importPolicyForPools(g, near, doc, name, sink);
   const group: PeerGroup = {
     name,
     kind: g.dialect?.format === 'bird' || g.dialect?.format === 'bird1' ? 'template' : 'peer-group',
@@ -270,23 +270,51 @@ function buildRouterForCluster(g: Speaker, near: Near, opts: PeerOptions, sink: 
   sink.report('peer/assumed', `listen range ${prefix} is the smallest prefix covering the ${near.addresses.length} node addresses; widen it for nodes to come`);
 }
 
-/** A prefix set of the advertised pools at their aggregation lengths, and a policy accepting only it. */
-function importPolicyForPools(g: Speaker, near: Near, name: string, sink: Sink): string | undefined {
+/**
+ * A prefix set of the advertised pools at their aggregation lengths, and a policy accepting only it.
+ * PureLB's routing daemon (a BIRD/FRR/GoBGP ConfigMap) has no pools of its own: it announces what
+ * PureLB puts on kube-lb0, i.e. the pools of the ServiceGroups given alongside it; without them, what
+ * the daemon config itself exports (static routes, export filter prefixes) stands in.
+ */
+function importPolicyForPools(g: Speaker, near: Near, doc: IrDocument, name: string, sink: Sink): string | undefined {
   const s = near.speaker;
   const entries: PrefixSet['entries'] = [];
-  for (const ad of s.advertisements.filter(announcesPools)) {
-    if (ad.peers && !ad.peers.some((x) => x === near.peer.id || x === near.peer.name || x === near.peer.address)) continue;
-    for (const pool of selectedPools(ad, s.pools)) {
-      for (const a of pool.addresses) {
-        const cidrs = 'cidr' in a ? [a.cidr] : rangeToCidrs(a.range.from, a.range.to);
-        for (const c of cidrs) {
-          const net = parsePrefix(c);
-          if (!net) continue;
-          const agg = net.v === 4 ? ad.aggregationLength ?? 32 : ad.aggregationLengthV6 ?? 128;
-          const len = Math.max(agg, net.len);
-          if (!entries.some((e) => e.prefix === c && e.ge === len)) entries.push({ action: 'permit', prefix: c, ...(len > net.len ? { ge: len, le: len } : {}) });
+  const add = (prefix: string, ge?: number, le?: number): void => {
+    if (!entries.some((e) => e.prefix === prefix && e.ge === ge && e.le === le)) entries.push({ action: 'permit', prefix, ...(ge !== undefined ? { ge } : {}), ...(le !== undefined ? { le } : {}) });
+  };
+  const addPools = (from: Speaker): void => {
+    for (const ad of from.advertisements.filter(announcesPools)) {
+      if (ad.peers && !ad.peers.some((x) => x === near.peer.id || x === near.peer.name || x === near.peer.address)) continue;
+      for (const pool of selectedPools(ad, from.pools)) {
+        for (const a of pool.addresses) {
+          const cidrs = 'cidr' in a ? [a.cidr] : rangeToCidrs(a.range.from, a.range.to);
+          for (const c of cidrs) {
+            const net = parsePrefix(c);
+            if (!net) continue;
+            const agg = net.v === 4 ? ad.aggregationLength ?? 32 : ad.aggregationLengthV6 ?? 128;
+            const len = Math.max(agg, net.len);
+            if (len > net.len) add(c, len, len);
+            else add(c);
+          }
         }
       }
+    }
+  };
+  addPools(s);
+  if (entries.length === 0 && announcesKubeLb0(s)) {
+    const groups = doc.speakers.filter((x) => x !== s && x.dialect?.format === 'purelb' && x.peers.length === 0 && x.advertisements.length > 0);
+    for (const x of groups) addPools(x);
+    if (entries.length > 0) {
+      const names = groups.flatMap((x) => x.advertisements.filter(announcesPools).map((a) => a.name));
+      sink.report('peer/assumed', `${s.id} announces the addresses on kube-lb0, where PureLB puts those of ServiceGroup${names.length > 1 ? 's' : ''} ${names.join(', ')}: the import policy accepts their pools`, {
+        span: s.origin?.[0],
+      });
+    }
+  }
+  if (entries.length === 0) {
+    for (const p of exportedPrefixes(s, near.peer)) add(p.prefix, p.ge, p.le);
+    if (entries.length > 0) {
+      sink.report('peer/assumed', `${s.id} names no load-balancer pool: the import policy accepts what its config exports (static routes, export filter prefixes)`, { span: s.origin?.[0] });
     }
   }
   if (entries.length === 0) {
@@ -309,6 +337,34 @@ function importPolicyForPools(g: Speaker, near: Near, name: string, sink: Sink):
     defaultResult: 'reject',
   });
   return `${name}-in`;
+}
+
+/** The speaker announces what is on kube-lb0 (PureLB's interface): a direct/connected redistribution of it, or of every interface. */
+function announcesKubeLb0(s: Speaker): boolean {
+  return s.redistribute.some((r) => (r.source === 'connected' || r.source === 'direct') && (!r.interfaces || r.interfaces.includes('kube-lb0')));
+}
+
+/** Prefixes a daemon config exports by itself: its networks (BIRD static routes) and the prefix sets its export policies accept. */
+function exportedPrefixes(s: Speaker, p: Peer): { prefix: string; ge?: number; le?: number }[] {
+  const out: { prefix: string; ge?: number; le?: number }[] = s.networks.map((n) => ({ prefix: n.prefix }));
+  for (const f of p.families ?? []) {
+    for (const ref of f.export?.chain ?? []) {
+      const sets =
+        ref.kind === 'prefix-set'
+          ? [ref.name]
+          : ref.kind === 'policy'
+            ? (s.policy.policies.find((x) => x.name === ref.name)?.statements ?? [])
+                .filter((st) => st.result === 'accept')
+                .flatMap((st) => st.conditions.flatMap((c) => (c.kind === 'prefix-set' && c.options !== 'invert' ? [c.name] : [])))
+            : [];
+      for (const name of sets) {
+        for (const e of s.policy.prefixSets.find((x) => x.name === name)?.entries ?? []) {
+          if (e.action !== 'deny') out.push({ prefix: e.prefix, ...(e.ge !== undefined ? { ge: e.ge } : {}), ...(e.le !== undefined ? { le: e.le } : {}) });
+        }
+      }
+    }
+  }
+  return out;
 }
 
 /** Router → cluster and daemon → daemon: one neighbor back towards the near side. */

@@ -59,7 +59,8 @@ const cases: SeedCase[] = [
   {
     seed: '000',
     title: 'PureLB (BIRD) ↔ FRR router',
-    inputs: ['test/fixtures/seeds/000/purelb-bird-configmap.yaml'],
+    // The BIRD ConfigMap and the write-up's ServiceGroups (whose pools bgpc peer accepts on the router).
+    inputs: ['test/fixtures/seeds/000/purelb-bird-configmap.yaml', 'test/golden/peer/seed-000-purelb-to-frr/input.2.purelb.yaml'],
     nodes: [
       { name: 'k8s-m', ip: '192.168.56.10' },
       { name: 'k8s-w1', ip: '192.168.56.11' },
@@ -69,9 +70,7 @@ const cases: SeedCase[] = [
     wire: (lab, r, ns) => lab.segment(r, ['192.168.56.100/24'], ns.map((h, i) => [h, [prefix24(['192.168.56.10', '192.168.56.11'][i]!)]])),
     // PureLB puts the Services' addresses on kube-lb0; BIRD's direct protocol exports them.
     beforeNode: (h, _n, i) => h.dummy('kube-lb0', [`172.30.200.${155 + i}/32`]),
-    // The pools live in ServiceGroups that bgpc peer does not tie to the BIRD ConfigMap: the
-    // router's import policy is a stub, and bgpc says so.
-    prefixes: { none: 'the router import policy is a stub (bgpc peer: peer/stub)', code: 'peer/stub' },
+    prefixes: ['172.30.200.155/32', '172.30.200.156/32'],
   },
   {
     seed: '000+bfd',
@@ -88,6 +87,8 @@ const cases: SeedCase[] = [
     // BIRD's BFD options apply to interfaces "enp0s*": the nodes' links carry the write-up's name.
     wire: (lab, r, ns) => lab.segment(r, ['192.168.56.100/24'], ns.map((h, i) => [h, [prefix24(['192.168.56.10', '192.168.56.11'][i]!)], 'enp0s8'])),
     beforeNode: (h, _n, i) => h.dummy('kube-lb0', [`172.30.200.${155 + i}/32`]),
+    // The ConfigMap alone names no pool, and its BIRD exports no prefix of its own: the router's
+    // import policy is a stub, and bgpc says so.
     prefixes: { none: 'the router import policy is a stub (bgpc peer: peer/stub)', code: 'peer/stub' },
   },
   {

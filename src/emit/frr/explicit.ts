@@ -58,6 +58,7 @@ export function explicitSpeaker(sp: Speaker, target: Dialect, sink: Sink, needs:
     const probe = resolveOne({ ...sp, peers: [{ id: '\u0000range', group: r.group, address: r.prefix.split('/')[0]! }] }).peers[0]!;
     src.peerGroups[gi] = { ...src.peerGroups[gi]!, families: probe.families };
   }
+  lowerUnfilteredGlobal(sp, src, out, sink);
 
   const opts = (out.options ??= {});
   if (src.options?.ebgpRequiresPolicy !== undefined && src.options.ebgpRequiresPolicy !== tgt.options?.ebgpRequiresPolicy) {
@@ -89,6 +90,31 @@ export function explicitSpeaker(sp: Speaker, target: Dialect, sink: Sink, needs:
     out.peers = out.peers.map((p, i) => fill(p, src.peers[i]!, tgt.peers[i]!, needs, phase, out.bfdProfiles, sink));
   }
   return out;
+}
+
+/**
+ * A global direction (GoBGP apply-policy) with no policy in its chain only says what every session
+ * does with routes no policy decides (GoBGP: accept-route unless default-*-policy says otherwise).
+ * FRR has no global policies but says the same per session: the source's sessions that have no chain
+ * of their own in that direction get that default, and the direction leaves the global policy.
+ * Directions with policies in them (the ones the GoBGP reader could not re-home) stay, reported lost.
+ */
+function lowerUnfilteredGlobal(sp: Speaker, src: Speaker, out: Speaker, sink: Sink): void {
+  const gp = sp.globalPolicy;
+  if (!gp) return;
+  const left: NonNullable<Speaker['globalPolicy']> = { ...gp };
+  for (const dir of ['import', 'export'] as const) {
+    const g = gp[dir];
+    if (!g || g.chain.length > 0) continue;
+    const action = g.defaultAction ?? 'accept';
+    for (const x of [...src.peerGroups, ...src.peers]) {
+      x.families = x.families?.map((f) => (f.activate && !f[dir] ? { ...f, [dir]: { chain: [], defaultAction: action } } : f));
+    }
+    delete left[dir];
+    sink.report('emit/lowered', `the global ${dir} default (${action} what no policy decides) is written per session`, { span: (g.origin ?? gp.origin)?.[0] });
+  }
+  if (left.import || left.export) out.globalPolicy = left;
+  else delete out.globalPolicy;
 }
 
 function fill<T extends Settings>(

@@ -176,7 +176,13 @@ function writeRouter(out: Out, sp: Speaker): void {
   if (sp.listen && (sp.listen.enabled === false || (sp.listen.port ?? 179) !== 179 || sp.listen.addresses?.length)) {
     out.lost('listen settings (they are bgpd command-line options: -p PORT, -l ADDRESS)', sp.listen.origin ?? sp.origin);
   }
-  if (sp.globalPolicy) out.lost('global import/export policies (FRR applies policies per neighbor)', sp.globalPolicy.origin ?? sp.origin);
+  // Only what the GoBGP reader could not re-home per neighbor, nor explicitSpeaker write per session, is left here.
+  const gp = sp.globalPolicy;
+  const gdirs = (['import', 'export'] as const).filter((d) => gp?.[d]);
+  if (gp && gdirs.length > 0) {
+    const what = gdirs.map((d) => `${d} [${gp[d]!.chain.map((r) => r.name).join(', ')}]`).join(' and ');
+    out.lost(`the global ${what} policies (FRR applies policies per neighbor)`, gp.origin ?? sp.origin);
+  }
   if (sp.pools.length > 0) out.lost('load-balancer address pools', sp.pools[0]!.origin);
   if (sp.advertisements.length > 0) out.lost('load-balancer advertisements', sp.advertisements[0]!.origin);
 
@@ -451,7 +457,12 @@ function writeGlobals(out: Out, sp: Speaker, needs: { deny: boolean; permit: boo
     for (const e of s.entries) out.add(0, `bgp as-path access-list ${s.name} ${e.action ?? 'permit'} ${e.regex}`);
     if (s.entries.length > 0) out.add(0, '!');
   }
-  if (pol.neighborSets.length > 0) out.lost('neighbor sets (FRR matches one peer per route-map entry)', pol.neighborSets[0]!.origin);
+  // A set no condition matches (e.g. the GoBGP reader re-homed its policies per neighbor) changes nothing.
+  const matched = new Set(pol.policies.flatMap((p) => p.statements.flatMap((st) => st.conditions.flatMap((c) => (c.kind === 'neighbor-set' ? [c.name] : [])))));
+  const usedSets = pol.neighborSets.filter((n) => matched.has(n.name));
+  const unusedSets = pol.neighborSets.filter((n) => !matched.has(n.name));
+  if (usedSets.length > 0) out.lost('neighbor sets (FRR matches one peer per route-map entry)', usedSets[0]!.origin);
+  if (unusedSets.length > 0) out.lowered(`neighbor set${unusedSets.length > 1 ? 's' : ''} ${unusedSets.map((n) => n.name).join(', ')}: no policy matches on ${unusedSets.length > 1 ? 'them' : 'it'}, so ${unusedSets.length > 1 ? 'they are' : 'it is'} not written`, unusedSets[0]!.origin);
   for (const p of pol.policies) writePolicy(out, p, sp, tails);
   void needs;
 }

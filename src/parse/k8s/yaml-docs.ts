@@ -4,10 +4,10 @@
  * path inside it maps back to a file span (node lookup shared with
  * parse/common/yaml.ts).
  */
-import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Sink } from '../../diagnostics/diagnostic.js';
 import type { SourceFile, Span } from '../../source.js';
-import { depthOf, nodeAt, spanOfNode, YAML_LIMITS } from '../common/yaml.js';
+import { composeYaml, nodeAt, spanOfNode, toJsOrReport } from '../common/yaml.js';
 
 export { nodeAt, spanOfNode };
 
@@ -38,34 +38,13 @@ function isObject(v: unknown): v is Record<string, unknown> {
  */
 export function readResources(file: SourceFile, sink: Sink): Resource[] {
   const out: Resource[] = [];
-  let docs: Document.Parsed[];
-  try {
-    const parsed = parseAllDocuments(file.text, { prettyErrors: false, uniqueKeys: true, strict: true });
-    docs = Array.isArray(parsed) ? parsed : [];
-  } catch (e) {
-    sink.report('parse/syntax', `cannot read YAML: ${(e as Error).message}`, { span: file.span(0, 0) });
-    return out;
-  }
-  for (const doc of docs) {
-    if (doc.errors.length > 0) {
-      for (const e of doc.errors) sink.report('parse/syntax', e.message.split('\n')[0] ?? e.message, { span: file.span(e.pos[0], e.pos[1]) });
-      continue;
-    }
-    for (const w of doc.warnings) sink.report('parse/unrecognized', w.message.split('\n')[0] ?? w.message, { span: file.span(w.pos[0], w.pos[1]) });
+  // Errors, warnings and documents nested too deep are reported there.
+  for (const { doc, ok } of composeYaml(file, sink)) {
+    if (!ok) continue;
     const root = doc.contents as Node | null;
     if (root === null || (isScalar(root) && (root.value === null || root.value === undefined))) continue; // empty document
-    if (depthOf(root) > YAML_LIMITS.maxDepth) {
-      sink.report('parse/invalid', `nesting deeper than ${YAML_LIMITS.maxDepth} levels`, { span: spanOfNode(file, root) });
-      continue;
-    }
-    let data: unknown;
-    try {
-      data = doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliasCount });
-    } catch (e) {
-      sink.report('parse/invalid', `cannot read the document: ${(e as Error).message}`, { span: spanOfNode(file, root) });
-      continue;
-    }
-    collect(file, root, data, sink, out);
+    const data = toJsOrReport(doc, file, sink);
+    if (data.ok) collect(file, root, data.value, sink, out);
   }
   return out;
 }

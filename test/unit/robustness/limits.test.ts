@@ -94,7 +94,7 @@ const CASES: [string, string, string, Want[]][] = [
   ['gobgp-yaml', 'AS past 32 bits', YAML({ as: '5000000000' }), [['parse/invalid', 3, 9, '5000000000', /4294967295/]]],
   ['gobgp-yaml', 'hold time 70000', YAML({ hold: '70000' }), [['parse/invalid', 11, 20, '70000', /65535/]]],
   ['gobgp-yaml', 'bad IPv6', YAML({ addr: '2001:db8:::1' }), [['parse/invalid', 7, 25, '"2001:db8:::1"', /is not an IP address/]]],
-  ['gobgp-yaml', 'unterminated string', YAML().replace('"10.0.0.1"', '"10.0.0.1'), [['parse/syntax', 12, 1, '', /closing "quote/]]],
+  ['gobgp-yaml', 'unterminated string', YAML().replace('"10.0.0.1"', '"10.0.0.1'), [['parse/syntax', 7, 25, '"10.0.0.1', /closing "quote/]]],
   ['gobgp-json', 'AS past 32 bits', JSONC({ peerAs: '5000000000' }), [['parse/invalid', 4, 60, '5000000000', /4294967295/]]],
   ['gobgp-json', 'AS 1e20', JSONC({ as: '1e20' }), [['parse/invalid', 2, 31, '1e20', /.+/]]],
   ['gobgp-json', 'hold time 70000', JSONC({ hold: '70000' }), [['parse/invalid', 5, 41, '70000', /65535/]]],
@@ -109,7 +109,7 @@ const CASES: [string, string, string, Want[]][] = [
   ['metallb', 'bad IPv6', METALLB({ addr: '"2001:db8:::1"' }), [['parse/invalid', 9, 16, '"2001:db8:::1"', /is not an IP address/]]],
   ['metallb', 'prefix length 33', METALLB({ pool: '10.0.0.0/33' }), [['parse/invalid', 20, 5, '10.0.0.0/33', /is not an IP prefix/]]],
   ['metallb', 'prefix length 129', METALLB({ pool: '2001:db8::/129' }), [['parse/invalid', 20, 5, '2001:db8::/129', /is not an IP prefix/]]],
-  ['metallb', 'unterminated string', METALLB({ addr: '"10.0.0.1' }), [['parse/syntax', 21, 1, '', /closing "quote/]]],
+  ['metallb', 'unterminated string', METALLB({ addr: '"10.0.0.1' }), [['parse/syntax', 9, 16, '"10.0.0.1', /closing "quote/]]],
   ['calico', 'AS past int32 (Calico)', CALICO({ asn: '3000000000' }), [['parse/invalid', 6, 13, '3000000000', /int32/]]],
   ['calico', 'AS past 32 bits', CALICO({ asn: '5000000000' }), [['parse/invalid', 6, 13, '5000000000', /int32/]]],
   ['calico', 'bad IPv6', CALICO({ ip: '"2001:db8:::1"' }), [['parse/invalid', 13, 11, '"2001:db8:::1"', /is not an IP address/]]],
@@ -195,22 +195,38 @@ describe('resource limits: alias bombs, deep nesting, size', () => {
   const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
   for (let i = 0; i < 8; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${new Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`);
   const deep = (open: string, close: string) => open.repeat(5000) + close.repeat(5000);
-  const cases: [string, string][] = [
-    ['gobgp-yaml', bomb.join('\n')],
-    ['metallb', `apiVersion: metallb.io/v1beta2\nkind: BGPPeer\n${bomb.join('\n')}`],
-    ['gobgp-yaml', `a: ${deep('[', ']')}\n`],
-    ['metallb', `a: ${deep('[', ']')}\n`],
-    ['gobgp-json', `{"a": ${deep('[', ']')}}`],
+  const blockDeep = Array.from({ length: 300 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ' 1\n';
+  // YAML: the error names the limit and points at the alias that crosses it (the second *d of line
+  // `e`: d counts 1000 aliased nodes, the second use doubles that) or at the collection 201 levels
+  // down (the root map `a:` is level 1; block nesting counts the same).
+  const at = (line: number, column: number, found: string, message: RegExp) => ({ line, column, found, message });
+  const nest = /^nesting deeper than 200 levels$/;
+  const cases: [string, string, ReturnType<typeof at>?][] = [
+    ['gobgp-yaml', bomb.join('\n'), at(5, 12, '*d', /^alias \*d .*limit of 1000/)],
+    ['metallb', `apiVersion: metallb.io/v1beta2\nkind: BGPPeer\n${bomb.join('\n')}`, at(7, 12, '*d', /^alias \*d .*limit of 1000/)],
+    ['gobgp-yaml', `a: ${deep('[', ']')}\n`, at(1, 203, '[', nest)],
+    ['metallb', `a: ${deep('[', ']')}\n`, at(1, 203, '[', nest)],
+    ['gobgp-json', `{"a": ${deep('[', ']')}}`, at(1, 206, '[', nest)],
+    ['gobgp-yaml', blockDeep, at(201, 201, 'k200:', nest)],
     ['gobgp', `a = ${deep('[', ']')}\n`],
     ['gobgp', `a = ${'{b = '.repeat(3000)}1${'}'.repeat(3000)}\n`],
   ];
-  for (const [format, text] of cases) {
+  for (const [format, text, want] of cases) {
     it(`${format}: ${text.slice(0, 24).replace(/\n/g, ' ')}…: an error, quickly, no exception`, () => {
       const t = performance.now();
       const r = read(format, text);
       expect(performance.now() - t).toBeLessThan(3000);
       expect(r.diagnostics.some((d) => d.severity === 'error' && d.span?.file === NAME)).toBe(true);
+      expect(r.diagnostics.map((d) => d.message).join('\n')).not.toMatch(/call stack/);
       expectSchemaValid(r.doc);
+      if (want) {
+        expect(r.diagnostics.map((d) => `${d.code} ${d.span?.start.line}:${d.span?.start.column} ${d.message}`)).toHaveLength(1);
+        const d = r.diagnostics[0]!;
+        expect(d.code).toBe('parse/invalid');
+        expect(d.message).toMatch(want.message);
+        expect([d.span!.start.line, d.span!.start.column]).toEqual([want.line, want.column]);
+        expect(atSpan(text, d).startsWith(want.found)).toBe(true);
+      }
     });
   }
 
