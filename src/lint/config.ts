@@ -6,7 +6,9 @@
  *   acknowledged:
  *     - { code: lint/md5-one-sided, file: router.conf, line: 12, reason: "MD5 is set by the fabric" }
  */
-import { parse as parseYamlText } from 'yaml';
+import { Sink } from '../diagnostics/diagnostic.js';
+import { composeYaml, toJsOrReport } from '../parse/common/yaml.js';
+import { SourceFile } from '../source.js';
 import { z } from 'zod';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
@@ -26,12 +28,16 @@ export const LintConfig = z.strictObject({
 export type LintConfig = z.infer<typeof LintConfig>;
 
 export function parseLintConfig(text: string): { config?: LintConfig; error?: string } {
-  let data: unknown;
-  try {
-    data = parseYamlText(text, { maxAliasCount: 100 });
-  } catch (e) {
-    return { error: (e as Error).message.split('\n')[0] };
+  // The same YAML limits as any input (depth checked before composing, alias expansion bounded).
+  const sink = new Sink();
+  const file = new SourceFile('.bgpcrc', text);
+  const [one] = composeYaml(file, sink, true);
+  const js = one?.ok ? toJsOrReport(one.doc, file, sink) : undefined;
+  if (!js?.ok) {
+    const d = sink.list[0];
+    return { error: d ? `${d.span ? `${d.span.start.line}:${d.span.start.column}: ` : ''}${d.message}` : 'cannot read the file' };
   }
+  const data: unknown = js.value;
   const r = LintConfig.safeParse(data ?? {});
   if (!r.success) return { error: r.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; ') };
   const rules = Object.fromEntries(Object.entries(r.data.rules ?? {}).map(([k, v]) => [k.replace(/^lint\//, ''), v]));

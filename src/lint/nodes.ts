@@ -3,7 +3,7 @@
  * nodes -o yaml` prints it (or Node documents), or plain lines
  * `name ip [key=value ...]`. Pure: takes the text, returns nodes and diagnostics.
  */
-import { parseAllDocuments } from 'yaml';
+import { composeYaml, toJsOrReport } from '../parse/common/yaml.js';
 import { Sink, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseIp } from '../ir/ip.js';
 import type { ClusterNode } from '../ir/schema.js';
@@ -14,12 +14,12 @@ export function parseNodes(name: string, text: string): { nodes: ClusterNode[]; 
   const file = new SourceFile(name, text);
   const nodes: ClusterNode[] = [];
   if (/^\s*(apiVersion|kind|items)\s*:/m.test(text)) {
-    for (const doc of parseAllDocuments(text, { uniqueKeys: false })) {
-      if ('errors' in doc && doc.errors.length > 0) {
-        for (const e of doc.errors) sink.report('parse/syntax', e.message.split('\n')[0] ?? e.message, { span: file.span(e.pos[0], e.pos[1]) });
-        continue;
-      }
-      const data = doc.toJS({ maxAliasCount: 1000 }) as Record<string, unknown> | null;
+    // The same YAML limits as any input: depth checked before composing, alias expansion bounded.
+    for (const { doc, ok } of composeYaml(file, sink)) {
+      if (!ok) continue;
+      const js = toJsOrReport(doc, file, sink);
+      if (!js.ok) continue;
+      const data = js.value as Record<string, unknown> | null;
       const items = data?.['kind'] === 'List' || data?.['kind'] === 'NodeList' ? (data['items'] as unknown[]) ?? [] : [data];
       for (const item of items) {
         const n = item as { kind?: string; metadata?: { name?: string; labels?: Record<string, string> }; status?: { addresses?: { type?: string; address?: string }[] } };

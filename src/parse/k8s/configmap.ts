@@ -6,7 +6,8 @@
  * whole YAML file with everything else blanked out by spaces, so offsets,
  * lines and columns of every span point into the YAML file.
  */
-import { isScalar, parseDocument, Scalar, type Node } from 'yaml';
+import { isScalar, Scalar, type Node } from 'yaml';
+import { composeYaml, toJsOrReport } from '../common/yaml.js';
 import { findFormat } from '../../formats.js';
 import type { IrDocument } from '../../ir/schema.js';
 import type { ReadOptions } from '../../pipeline-types.js';
@@ -59,12 +60,12 @@ export function readConfigMap(r: Resource, ctx: K8sContext, metallb: MetallbRead
       used = true;
       const src = valueNode ? embeddedSource(r.file, valueNode) : undefined;
       const file = src ?? new SourceFile(r.file.name, value);
-      const doc = parseDocument(file.text, { prettyErrors: false, uniqueKeys: true });
-      if (doc.errors.length > 0) {
-        for (const e of doc.errors) ctx.sink.report('parse/syntax', `${r.name}/${key}: ${e.message.split('\n')[0]}`, { span: src ? file.span(e.pos[0], e.pos[1]) : span });
-        continue;
-      }
-      const cfg = doc.toJS({ maxAliasCount: 1000 }) as unknown;
+      // The same limits as any YAML input (nesting depth checked before composing, alias expansion bounded).
+      const [one] = composeYaml(file, ctx.sink, true);
+      if (!one?.ok) continue;
+      const doc = one.doc;
+      const js = toJsOrReport(doc, file, ctx.sink);
+      const cfg = js.ok ? js.value : undefined;
       if (!isObj(cfg)) continue;
       metallb.readConfigMap({ ...r, file, node: doc.contents as Node, data: cfg });
       continue;
