@@ -17,6 +17,7 @@ import { DAEMON_FORMATS, hasClusterSpeakers, instantiateNode } from './cluster/i
 import { detectFormat } from './parse/detect.js';
 import type { ReadOptions, WriteOptions } from './pipeline-types.js';
 import { decodeInput, DEFAULT_MAX_INPUT_BYTES } from './source-input.js';
+import { pushAll } from './arrays.js';
 
 export interface Input {
   /** What diagnostics call the input: a path, or `<stdin>`. */
@@ -155,11 +156,11 @@ export function convert(inputs: Input | readonly Input[], opts: ConvertOptions):
     // Cluster resources written as a daemon config (or as IR with --node): the config of one node's speaker.
     if (opts.nodes) {
       const n = parseNodes(opts.nodes.name, typeof opts.nodes.text === 'string' ? opts.nodes.text : new TextDecoder().decode(opts.nodes.text));
-      pre.push(...n.diagnostics);
+      pushAll(pre, n.diagnostics);
       doc = { ...doc, nodes: [...doc.nodes, ...n.nodes.filter((x) => !doc.nodes.some((y) => y.name === x.name))] };
     }
     const inst = instantiateNode(doc, { target: target.id, ...(opts.node !== undefined ? { node: opts.node } : {}), ...(opts.lbAddresses ? { lbAddresses: opts.lbAddresses } : {}) });
-    pre.push(...maskDiagnostics(inst.diagnostics, redact));
+    pushAll(pre, maskDiagnostics(inst.diagnostics, redact));
     if (hasErrors(pre)) return { diagnostics: [...parsed.diagnostics, ...pre], status: 'ok', ok: false, redact };
     doc = inst.doc;
   }
@@ -201,18 +202,18 @@ export function lint(inputs: Input | readonly Input[] | IrDocument, opts: LintIn
   } else {
     const parsed = parse(inputs, opts);
     if (parsed.status !== 'ok') return { diagnostics: parsed.diagnostics, status: parsed.status, sessions: [], redact: parsed.redact };
-    diagnostics.push(...parsed.diagnostics);
+    pushAll(diagnostics, parsed.diagnostics);
     doc = parsed.doc;
   }
   if (opts.nodes) {
     const text = typeof opts.nodes.text === 'string' ? opts.nodes.text : new TextDecoder().decode(opts.nodes.text);
     const n = parseNodes(opts.nodes.name, text);
-    diagnostics.push(...n.diagnostics);
+    pushAll(diagnostics, n.diagnostics);
     doc = { ...doc, nodes: [...doc.nodes, ...n.nodes.filter((x) => !doc.nodes.some((y) => y.name === x.name))] };
   }
   const run = runLint(doc, opts);
   const redact = opts.showSecrets ? [] : collectSecrets(doc);
-  diagnostics.push(...maskDiagnostics(run.diagnostics, redact));
+  pushAll(diagnostics, maskDiagnostics(run.diagnostics, redact));
   const sessions = run.topology.sessions.map((s) => ({
     from: s.a.instance.key,
     neighbor: s.a.peer.address ?? s.a.peer.id,
@@ -260,7 +261,7 @@ export function peer(inputs: Input | readonly Input[], opts: PeerCommandOptions)
   if (opts.nodes) {
     const text = typeof opts.nodes.text === 'string' ? opts.nodes.text : new TextDecoder().decode(opts.nodes.text);
     const n = parseNodes(opts.nodes.name, text);
-    diagnostics.push(...n.diagnostics);
+    pushAll(diagnostics, n.diagnostics);
     doc = { ...doc, nodes: [...doc.nodes, ...n.nodes] };
   }
   // --peer-address is an address of the input side: lint pairs the generated side with it.
@@ -269,12 +270,12 @@ export function peer(inputs: Input | readonly Input[], opts: PeerCommandOptions)
     doc = { ...doc, speakers: doc.speakers.map((s) => (s.kind === 'daemon' ? { ...s, addresses: [...(s.addresses ?? []), extra] } : s)) };
   }
   const generated = generatePeer(doc, { ...opts, to: target.id });
-  diagnostics.push(...generated.diagnostics);
+  pushAll(diagnostics, generated.diagnostics);
   if (hasErrors(diagnostics)) return { diagnostics, status: 'ok', ok: false, redact };
   const pairFindings = runLint(mergeDocuments([doc, generated.doc])).diagnostics.filter((d) => d.severity === 'error');
-  diagnostics.push(...maskDiagnostics(pairFindings, redact));
+  pushAll(diagnostics, maskDiagnostics(pairFindings, redact));
   const out = emit(generated.doc, opts);
-  diagnostics.push(...maskDiagnostics(out.diagnostics, redact));
+  pushAll(diagnostics, maskDiagnostics(out.diagnostics, redact));
   const ok = !hasErrors(diagnostics) && !(opts.strict && hasLoss(diagnostics));
   return ok ? { output: out.text, doc: generated.doc, diagnostics, status: 'ok', ok, redact } : { doc: generated.doc, diagnostics, status: 'ok', ok, redact };
 }

@@ -1,5 +1,6 @@
 /** Small constructors used by readers and tests (pandoc-types Builder). */
 import { IR_VERSION, type IrDocument, type Speaker } from './schema.js';
+import { pushAll } from '../arrays.js';
 
 export function emptyDocument(): IrDocument {
   return { irVersion: IR_VERSION, sources: [], speakers: [], nodes: [], raw: [] };
@@ -28,8 +29,8 @@ export function mergeDocuments(docs: readonly IrDocument[]): IrDocument {
   const out = emptyDocument();
   const ids = new Set<string>();
   for (const d of docs) {
-    out.sources.push(...d.sources);
-    out.raw.push(...d.raw);
+    pushAll(out.sources, d.sources);
+    pushAll(out.raw, d.raw);
     for (const n of d.nodes) if (!out.nodes.some((m) => m.name === n.name)) out.nodes.push(n);
     for (const s of d.speakers) {
       let id = s.id;

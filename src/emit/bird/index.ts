@@ -18,6 +18,7 @@ import type { BfdProfile, Family, FamilySettings, IrDocument, Peer, PeerGroup, P
 import type { WriteOptions, WriteResult, Writer } from '../../pipeline-types.js';
 import { symbolName } from '../../parse/bird/util.js';
 import { policyLines, prefixFilterLines, prefixFilterName, prefixSetMatch, rejectVariant, setLines, type PolicyCtx } from './policy.js';
+import { pushAll } from '../../arrays.js';
 
 export const emitBird: Writer = (doc, opts) => emitCommon(doc, opts, 'bird');
 export const emitBird1: Writer = (doc, opts) => emitCommon(doc, opts, 'bird1');
@@ -130,11 +131,11 @@ class Writer1 {
     // neighbor is never reachable. Other daemons need nothing similar, so add it when missing.
     if (!protoKeep.some((r) => /^protocol\s+device\b/.test(r.text))) out.push('', 'protocol device {}');
     for (const r of protoKeep) out.push('', r.text);
-    out.push(...this.bfd(rawBfd));
-    out.push(...this.statics());
-    out.push(...this.direct());
+    pushAll(out, this.bfd(rawBfd));
+    pushAll(out, this.statics());
+    pushAll(out, this.direct());
     for (const a of s.aggregates) this.notRendered(`aggregate ${a.prefix}: BIRD 2.0 has no BGP aggregation; left out`, a);
-    out.push(...this.bgp());
+    pushAll(out, this.bgp());
     while (out[0] === '') out.shift();
     return out;
   }
@@ -154,7 +155,7 @@ class Writer1 {
         this.bfdBlockProfiles.add(p.name);
       }
     }
-    for (const r of raw) if (rawForeignOrKeep(this.sink, r, this.target)) blocks.push(...r.text.split('\n').map((l) => `  ${l}`));
+    for (const r of raw) if (rawForeignOrKeep(this.sink, r, this.target)) pushAll(blocks, r.text.split('\n').map((l) => `  ${l}`));
     if (!anyBfd && blocks.length === 0) return [];
     return ['', 'protocol bfd {', ...blocks, '}'];
   }
@@ -445,8 +446,8 @@ class Writer1 {
       if (own[k] !== undefined) this.notRendered(`${k} has no BIRD form; left out`, own);
     }
     // families
-    out.push(...this.families(own, eff, merged, leaf));
-    for (const r of own.raw ?? []) if (rawForeignOrKeep(this.sink, r, this.target)) out.push(...r.text.split('\n'));
+    pushAll(out, this.families(own, eff, merged, leaf));
+    for (const r of own.raw ?? []) if (rawForeignOrKeep(this.sink, r, this.target)) pushAll(out, r.text.split('\n'));
     return out;
   }
 
@@ -478,7 +479,7 @@ class Writer1 {
           if (f.activate) this.notRendered(`family ${f.family} belongs in the other BIRD 1 daemon's config; left out`, f);
           continue;
         }
-        out.push(...this.familyBody(f));
+        pushAll(out, this.familyBody(f));
       }
       return out;
     }
@@ -584,7 +585,7 @@ class Writer1 {
     }
     if (f.defaultOriginate) this.notRendered('default-originate has no BIRD form (use a static default route and an export filter); left out', f);
     if (f.removePrivateAs) this.notRendered('remove-private-AS has no BIRD channel option; left out', f);
-    for (const r of f.raw ?? []) if (rawForeignOrKeep(this.sink, r, this.target)) out.push(...r.text.split('\n'));
+    for (const r of f.raw ?? []) if (rawForeignOrKeep(this.sink, r, this.target)) pushAll(out, r.text.split('\n'));
     return out;
   }
 }

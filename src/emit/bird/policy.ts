@@ -3,6 +3,7 @@ import type { Sink } from '../../diagnostics/diagnostic.js';
 import type { Action, Condition, Policy, PrefixSet, Speaker, Statement } from '../../ir/schema.js';
 import { RTS_OF, regexMask } from '../../parse/bird/filter.js';
 import { symbolName } from '../../parse/bird/util.js';
+import { pushAll } from '../../arrays.js';
 
 export interface PolicyCtx {
   sink: Sink;
@@ -274,7 +275,7 @@ export function filterBody(ctx: PolicyCtx, p: Policy, tail?: 'accept' | 'reject'
     for (const a of s.actions) {
       const l = actionLines(ctx, a);
       if (l === undefined) ctx.sink.report('emit/not-rendered', `policy ${p.name}: a ${a.kind} action has no BIRD form; left out`, { span: a.origin?.[0] ?? s.origin?.[0] ?? p.origin?.[0] });
-      else body.push(...l);
+      else pushAll(body, l);
     }
     let result: string | undefined;
     if (s.result === 'accept' || s.result === 'reject') result = `${s.result};`;
@@ -283,7 +284,7 @@ export function filterBody(ctx: PolicyCtx, p: Policy, tail?: 'accept' | 'reject'
     }
     if (result) body.push(result);
     if (conds.length === 0) {
-      out.push(...body);
+      pushAll(out, body);
       lastUnconditional = result !== undefined;
       if (lastUnconditional) break;
     } else {

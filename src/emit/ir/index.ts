@@ -9,14 +9,15 @@ import { resolve } from '../../ir/resolve.js';
 import { redactDocument } from '../../ir/secrets.js';
 import { IrDocument } from '../../ir/schema.js';
 import type { WriteOptions, WriteResult } from '../../pipeline-types.js';
+import { pushAll } from '../../arrays.js';
 
 export function emitIr(doc: IrDocument, opts: WriteOptions = {}): WriteResult {
   let d = doc;
-  const diagnostics = [];
+  const diagnostics: WriteResult['diagnostics'] = [];
   if (opts.effective) {
     const r = resolve(doc);
     d = r.doc;
-    diagnostics.push(...r.diagnostics);
+    pushAll(diagnostics, r.diagnostics);
   }
   if (opts.redactSecrets) d = redactDocument(d);
   // Re-parse to get the schema's key order regardless of how the document was built.

@@ -44,6 +44,7 @@ import {
   tokSpan,
   type Tok,
 } from './util.js';
+import { pushAll } from '../../arrays.js';
 
 export function parseBird(file: SourceFile, opts: ReadOptions): ReadResult {
   return new BirdReader(file, opts, 2).read();
@@ -266,7 +267,10 @@ class BirdReader implements SetSink {
         const body = input[j];
         if (body && !body.head.some(real) && body.block) {
           const head = [...it.head, it.semi];
-          for (let k = i + 1; k < j; k++) head.push(...input[k]!.head, input[k]!.semi!);
+          for (let k = i + 1; k < j; k++) {
+            pushAll(head, input[k]!.head);
+            head.push(input[k]!.semi!);
+          }
           items.push({ head, block: body.block, ...(body.semi ? { semi: body.semi } : {}) });
           i = j;
           continue;
@@ -1070,7 +1074,7 @@ class BirdReader implements SetSink {
       if (mh === true && mhProfiles.length === 1) x.bfd.profile = mhProfiles[0]!.name;
       else if (mh !== true && ifaceProfiles.length === 1) x.bfd.profile = ifaceProfiles[0]!.name;
     }
-    if (this.bfdRaw.length > 0) this.speaker.raw.push(...this.bfdRaw);
+    if (this.bfdRaw.length > 0) pushAll(this.speaker.raw, this.bfdRaw);
     // Canonical order, the one the writer uses: definitions before protocols
     // (each group keeps its source order; BIRD needs a symbol defined before use,
     // and protocols only refer to definitions).

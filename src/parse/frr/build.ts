@@ -39,6 +39,7 @@ import type {
 import type { SourceFile, Span } from '../../source.js';
 import type { IgnoredKind } from './ignored.js';
 import { FAMILY_ORDER, familyOf, isIp, isIpv4, isIpv6, isPrefix, maskToPrefix, parseAsn, rawRank, uint } from './values.js';
+import { pushAll } from '../../arrays.js';
 
 export interface Frame {
   node: 'config' | 'bgp' | 'af' | 'rmap' | 'bfd' | 'bfdProfile' | 'ignored';
@@ -775,7 +776,7 @@ export class FrrBuilder {
     const entries = idx.map((i) => list.entries[i]);
     st.nums = idx.map((i) => st.nums[i]!);
     list.entries.length = 0;
-    list.entries.push(...entries);
+    pushAll(list.entries, entries);
     st.sorted = true;
   }
 
@@ -1080,7 +1081,7 @@ export class FrrBuilder {
     if (def) {
       def.policy = g.policy;
       def.bfdProfiles = g.bfdProfiles;
-      def.raw.push(...g.raw);
+      pushAll(def.raw, g.raw);
     }
     // Effective order of list entries (FRR sorts them by sequence number).
     for (const s of g.policy.prefixSets) this.sortEntries(s);

@@ -19,6 +19,7 @@ import { MetallbReader } from './metallb.js';
 import { PurelbReader } from './purelb.js';
 import { crdFor, validateResource } from './validate.js';
 import { readResources, type Resource } from './yaml-docs.js';
+import { pushAll } from '../../arrays.js';
 
 export function projectOf(apiVersion: string): Project | undefined {
   const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
@@ -117,7 +118,7 @@ export function parseK8s(file: SourceFile, opts: ReadOptions = {}): ReadResult {
     doc.sources.push({ file: file.name, format: f, ...(s?.dialect ? { dialect: s.dialect } : {}) });
   }
   if (doc.sources.length === 0) doc.sources.push({ file: file.name, format: 'metallb' });
-  for (const d of subDocs) doc.raw.push(...d.raw);
+  for (const d of subDocs) pushAll(doc.raw, d.raw);
   doc.speakers = ctx.speakers;
   doc.nodes = ctx.nodes;
   return { doc, diagnostics: sink.list };
