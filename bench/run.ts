@@ -252,6 +252,8 @@ function crossLint(nodes: number, pools: number, runs: number): { seconds: numbe
 const f2 = (x: number | undefined, d = 2) => (x === undefined ? 'n/a' : x.toFixed(d));
 const f3 = (x: number | undefined) => f2(x, 3);
 
+const failures: string[] = [];
+
 function main(): void {
   const scales = SCALES[arg('scales', 'default')];
   if (!scales) throw new Error(`--scales is one of ${Object.keys(SCALES).join(', ')}`);
@@ -271,7 +273,14 @@ function main(): void {
     for (const d of DIALECTS) {
       const file = gen.files[d];
       process.stderr.write(`bench: ${scale.label} ${d}: in-process\n`);
-      inproc.push(inProcess(d, file, runs));
+      try {
+        inproc.push(inProcess(d, file, runs));
+      } catch (e) {
+        // A failure is a finding, written into the report; the other measurements go on.
+        failures.push(`${scale.label} ${d}: ${(e as Error).message}`);
+        process.stderr.write(`bench: ${scale.label} ${d}: FAILED: ${(e as Error).message}\n`);
+        continue;
+      }
       if (scale.variant) continue;
       process.stderr.write(`bench: ${scale.label} ${d}: whole process\n`);
       whole.push(wholeProcess(d, file, scale.entries >= 1_000_000 ? Math.min(pairs, 3) : pairs, sdir));
@@ -334,7 +343,7 @@ function report(results: { scale: NamedScale; inproc: InProc[]; whole: WholeProc
   L.push('|---|---|---:|---:|---|---:|---:|---:|---:|');
   for (const r of results) {
     for (const w of r.whole) {
-      const mb = r.inproc.find((x) => x.dialect === w.dialect)!.mb;
+      const mb = r.inproc.find((x) => x.dialect === w.dialect)?.mb ?? Number.NaN;
       L.push(
         `| ${r.scale.label} | bgpc convert ${w.dialect} --to ${w.target} | ${f3(w.bgpc)} | ${f2(w.bgpcRss, 0)} | ${DAEMON_NAME[w.dialect]}${w.daemonOk === false ? ' (refused!)' : ''} | ${f3(w.daemon)} | ${f2(w.daemonRss, 0)} | ${f2(w.ratio)}× | ${w.bgpcRss !== undefined ? f2((w.bgpcRss * 1.048576) / mb, 1) + '×' : 'n/a'} |`,
       );
@@ -347,8 +356,8 @@ function report(results: { scale: NamedScale; inproc: InProc[]; whole: WholeProc
   L.push('|---|---:|---:|---:|---:|---:|---:|');
   for (const r of results) {
     const cells = DIALECTS.flatMap((d) => {
-      const x = r.inproc.find((i) => i.dialect === d)!;
-      return [f3(x.parse / x.mb), f3(x.e2e / x.mb)];
+      const x = r.inproc.find((i) => i.dialect === d);
+      return x ? [f3(x.parse / x.mb), f3(x.e2e / x.mb)] : ['failed', 'failed'];
     });
     L.push(`| ${r.scale.label} | ${cells.join(' | ')} |`);
   }
@@ -359,9 +368,9 @@ function report(results: { scale: NamedScale; inproc: InProc[]; whole: WholeProc
     L.push(
       `Change of e2e s/MB from ${a!.scale.label} to ${b!.scale.label}: ` +
         DIALECTS.map((d) => {
-          const x = a!.inproc.find((i) => i.dialect === d)!;
-          const y = b!.inproc.find((i) => i.dialect === d)!;
-          return `${d} ${(((y.e2e / y.mb) / (x.e2e / x.mb) - 1) * 100).toFixed(0)}%`;
+          const x = a!.inproc.find((i) => i.dialect === d);
+          const y = b!.inproc.find((i) => i.dialect === d);
+          return x && y ? `${d} ${(((y.e2e / y.mb) / (x.e2e / x.mb) - 1) * 100).toFixed(0)}%` : `${d} n/a`;
         }).join(', ') +
         ' (the target is within ±20%).',
     );
@@ -373,6 +382,12 @@ function report(results: { scale: NamedScale; inproc: InProc[]; whole: WholeProc
     `One FRR router with a listen range, MetalLB resources with 200 pools and advertisements, and 5,000 nodes (${f2(cross.mb)} MB of input): ${f3(cross.seconds)} s in-process, ${cross.sessions} sessions paired.`,
   );
   L.push('');
+  if (failures.length > 0) {
+    L.push('## Failures');
+    L.push('');
+    for (const f of failures) L.push(`- ${f}`);
+    L.push('');
+  }
   const notes = join(root, 'bench/NOTES.md');
   if (existsSync(notes)) {
     L.push(readFileSync(notes, 'utf8').trim());
