@@ -16,6 +16,7 @@ import { parseIp, prefixContainsAddress, sameIp } from '../ir/ip.js';
 import { selectorMatches } from '../ir/selector.js';
 import type { ClusterNode, IrDocument, ListenRange, Peer, Speaker } from '../ir/schema.js';
 import type { Span } from '../source.js';
+import { peerById } from './peers.js';
 
 export interface Instance {
   /** `speaker` or `speaker@node`. */
@@ -143,7 +144,7 @@ export function buildTopology(effective: IrDocument, parsed: IrDocument): Topolo
     const mine = family === undefined ? a.addresses : a.addresses.filter((x) => parseIp(x)?.v === family);
     for (const addr of mine) {
       const peer = b.peers.find((p) => p.address !== undefined && sameIp(p.address, addr));
-      if (peer) return { instance: b, peer, parsedPeer: b.parsed.peers.find((p) => p.id === peer.id) ?? peer };
+      if (peer) return { instance: b, peer, parsedPeer: peerById(b.parsed.peers, peer.id) ?? peer };
     }
     for (const addr of mine) {
       const i = b.speaker.listenRanges.findIndex((r) => prefixContainsAddress(r.prefix, addr));
@@ -157,7 +158,7 @@ export function buildTopology(effective: IrDocument, parsed: IrDocument): Topolo
   for (const a of instances) {
     for (const peer of a.peers) {
       if (!peer.address) continue;
-      const aEnd: End = { instance: a, peer, parsedPeer: a.parsed.peers.find((p) => p.id === peer.id) ?? peer };
+      const aEnd: End = { instance: a, peer, parsedPeer: peerById(a.parsed.peers, peer.id) ?? peer };
       let owners = instances.filter((b) => b !== a && b.speaker !== a.speaker && owns(b, peer.address!));
       let inferred = false;
       if (owners.length === 0) {

@@ -3,6 +3,7 @@ import type { RelatedSpan } from '../diagnostics/diagnostic.js';
 import type { Peer, PeerGroup, Speaker } from '../ir/schema.js';
 import type { LintContext } from './rule.js';
 import { endName, localAsnOf, spanOf, type End } from './topology.js';
+import { peerById } from './peers.js';
 
 /** eBGP when the two ends present different ASNs; undefined when one is unknown. */
 export function pairIsEbgp(a: End, b: End): boolean | undefined {
@@ -24,7 +25,7 @@ export function related(end: End, message: string): RelatedSpan[] {
 
 /** The written (inherited, not defaulted) version of an effective peer. */
 export function writtenPeer(written: Speaker | undefined, peer: Peer): Peer | undefined {
-  return written?.peers.find((p) => p.id === peer.id);
+  return written ? peerById(written.peers, peer.id) : undefined;
 }
 
 export function describeAsn(n: number | undefined): string {
@@ -39,7 +40,7 @@ export function describeAsn(n: number | undefined): string {
 export function writtenOf(ctx: LintContext, e: End): { settings: Peer | PeerGroup | undefined; speaker: Speaker | undefined } {
   const i = ctx.doc.speakers.indexOf(e.instance.speaker);
   const speaker = ctx.written.speakers[i];
-  const settings = e.range ? speaker?.peerGroups.find((g) => g.name === e.range?.group) : speaker?.peers.find((p) => p.id === e.peer.id);
+  const settings = e.range ? speaker?.peerGroups.find((g) => g.name === e.range?.group) : speaker ? peerById(speaker.peers, e.peer.id) : undefined;
   return { settings, speaker };
 }
 

@@ -9,12 +9,20 @@ export const afNotActivated: LintRule = {
   check(ctx) {
     const seen = new Set<string>();
     const ends: End[] = [];
+    // Peers already covered by a session end, per instance (a Set: a linear search per peer was quadratic).
+    const covered = new Map<unknown, Set<string>>();
+    const add = (e: End) => {
+      ends.push(e);
+      let ids = covered.get(e.instance);
+      if (!ids) covered.set(e.instance, (ids = new Set()));
+      ids.add(e.peer.id);
+    };
     for (const s of ctx.topology.sessions) {
-      ends.push(s.a);
-      if (s.b?.range) ends.push(s.b);
+      add(s.a);
+      if (s.b?.range) add(s.b);
     }
     for (const inst of ctx.topology.instances) {
-      for (const p of inst.peers) if (!ends.some((e) => e.instance === inst && e.peer.id === p.id)) ends.push({ instance: inst, peer: p, parsedPeer: p });
+      for (const p of inst.peers) if (!covered.get(inst)?.has(p.id)) ends.push({ instance: inst, peer: p, parsedPeer: p });
     }
     for (const e of ends) {
       // Only speakers whose dialect is known have effective families.

@@ -1,6 +1,7 @@
 /** eBGP family with no policy written where the daemon then denies everything (RFC 8212). */
 import { isEbgp } from '../../ir/resolve.js';
 import type { LintRule } from '../rule.js';
+import { peerById } from '../peers.js';
 
 export const ebgpNoPolicy: LintRule = {
   id: 'ebgp-no-policy',
@@ -12,7 +13,7 @@ export const ebgpNoPolicy: LintRule = {
       if (!speaker.dialect || speaker.kind !== 'daemon') return;
       for (const p of speaker.peers) {
         if (isEbgp(p, speaker) !== true) continue;
-        const w = written.peers.find((x) => x.id === p.id);
+        const w = peerById(written.peers, p.id);
         for (const f of p.families ?? []) {
           if (!f.activate) continue;
           const wf = w?.families?.find((x) => x.family === f.family);

@@ -1,5 +1,6 @@
 /** A Kubernetes node speaker that imports every route it is sent because nothing says otherwise. */
 import type { LintRule } from '../rule.js';
+import { peerById } from '../peers.js';
 
 export const implicitAcceptAll: LintRule = {
   id: 'implicit-accept-all',
@@ -10,7 +11,7 @@ export const implicitAcceptAll: LintRule = {
       if (speaker.kind !== 'node-group' || !speaker.dialect) return;
       const written = ctx.written.speakers[i]!;
       for (const p of speaker.peers) {
-        const w = written.peers.find((x) => x.id === p.id);
+        const w = peerById(written.peers, p.id);
         for (const f of p.families ?? []) {
           if (!f.activate || speaker.globalPolicy?.import) continue;
           const wf = w?.families?.find((x) => x.family === f.family);
