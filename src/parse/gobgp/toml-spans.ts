@@ -172,18 +172,19 @@ export function scanToml(text: string): TomlSpans {
     return i > s0;
   };
   /** Indexes the keys of a table's body: `k = v` lines up to the next header. */
-  const keysOf = (table: PathNode, from: number): void => {
-    i = from;
+  /** Skips blank lines, indentation and comments; the code of the next character, or -1 at the end. */
+  const nextLine = (): number => {
     while (i < n) {
       const c = text.charCodeAt(i);
-      if (c === 32 || c === 9 || c === 13 || c === 10) {
-        i++;
-        continue;
-      }
-      if (c === 35 /* # */) {
-        skipToEol();
-        continue;
-      }
+      if (c === 32 || c === 9 || c === 13 || c === 10) i++;
+      else if (c === 35 /* # */) skipToEol();
+      else return c;
+    }
+    return -1;
+  };
+  const keysOf = (table: PathNode, from: number): void => {
+    i = from;
+    for (let c = nextLine(); c >= 0; c = nextLine()) {
       if (c === 91 /* [ */) return;
       const { parts, start, end } = readKey();
       if (parts.length === 0) {
@@ -215,16 +216,7 @@ export function scanToml(text: string): TomlSpans {
   // First pass: table headers only; keys are skipped (values can span lines).
   const last: { raw: string; len: number; array: PathNode | undefined } = { raw: '', len: 0, array: undefined };
   (root.bodies ??= []).push(0);
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 13 || c === 10) {
-      i++;
-      continue;
-    }
-    if (c === 35 /* # */) {
-      skipToEol();
-      continue;
-    }
+  for (let c = nextLine(); c >= 0; c = nextLine()) {
     if (c === 91 /* [ */) {
       const start = i;
       const isArray = text.charCodeAt(i + 1) === 91;
