@@ -12,6 +12,57 @@ export interface Net {
   len: number;
 }
 
+/**
+ * A dotted-quad IPv4 address, optionally with `/len`, scanned by one char loop
+ * (readers run it once per prefix-list entry; no splits or regexes). Octets
+ * and the length are 1-3 decimal digits; `leadingZeros` tells whether any of
+ * them was written with one (`010`, `/08`), which some readers refuse.
+ */
+export interface Ipv4Scan {
+  /** The address as an unsigned 32-bit number. */
+  addr: number;
+  /** The prefix length, or -1 when there is no `/len`. */
+  len: number;
+  leadingZeros: boolean;
+}
+
+export function scanIpv4(s: string): Ipv4Scan | undefined {
+  const n = s.length;
+  let part = 0;
+  let digits = 0;
+  let value = 0;
+  let addr = 0;
+  let lead = false;
+  let leadingZeros = false;
+  let len = -1;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? s.charCodeAt(i) : -1;
+    if (c >= 48 && c <= 57) {
+      if (digits === 0) lead = c === 48;
+      else if (lead) leadingZeros = true;
+      if (++digits > 3) return undefined;
+      value = value * 10 + (c - 48);
+      continue;
+    }
+    if (digits === 0) return undefined;
+    if (part < 4) {
+      if (value > 255) return undefined;
+      addr = addr * 256 + value;
+    } else {
+      if (value > 32 || c !== -1) return undefined;
+      len = value;
+    }
+    if (c === 46 && part < 3) part++;
+    else if (c === 47 && part === 3) part = 4;
+    else if (c === -1 && part === 3) part = 4;
+    else if (c !== -1) return undefined;
+    digits = 0;
+    value = 0;
+    lead = false;
+  }
+  return part === 4 ? { addr, len, leadingZeros } : undefined;
+}
+
 export function parseIp(s: string): Ip | undefined {
   if (s.includes(':')) {
     const n = parseV6(s);

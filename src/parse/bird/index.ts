@@ -12,6 +12,7 @@ import { parseTokens } from '../../../grammar/bird/parser.js';
 import { Op, scan } from '../../../grammar/bird/tokens.js';
 import { Sink } from '../../diagnostics/diagnostic.js';
 import { emptyDocument, emptySpeaker } from '../../ir/build.js';
+import { scanIpv4 } from '../../ir/ip.js';
 import type {
   BfdProfile,
   Family,
@@ -1209,42 +1210,13 @@ function addressProblem(image: string): string | undefined {
 }
 
 /**
- * A well-formed IPv4 prefix with no host bits set, by a char loop (no
- * allocation): true means no problem; false means "ask prefixProblem". Big
+ * A well-formed IPv4 prefix with no host bits set, by the shared char-loop
+ * scanner (scanIpv4): true means no problem; false means "ask prefixProblem". Big
  * configs are mostly such prefixes.
  */
 function plainV4Prefix(image: string): boolean {
-  let part = 0;
-  let digits = 0;
-  let octet = 0;
-  let addr = 0;
-  const n = image.length;
-  let i = 0;
-  for (; i < n; i++) {
-    const c = image.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      if (++digits > 3) return false;
-      octet = octet * 10 + (c - 48);
-      continue;
-    }
-    if (digits === 0 || octet > 255) return false;
-    addr = addr * 256 + octet;
-    digits = 0;
-    octet = 0;
-    if (c === 46 && part < 3) part++;
-    else if (c === 47 && part === 3) break;
-    else return false;
-  }
-  if (i >= n) return false;
-  let len = 0;
-  let lenDigits = 0;
-  for (i++; i < n; i++) {
-    const c = image.charCodeAt(i);
-    if (c < 48 || c > 57 || ++lenDigits > 3) return false;
-    len = len * 10 + (c - 48);
-  }
-  if (lenDigits === 0 || len > 32) return false;
-  return len === 32 || addr % 2 ** (32 - len) === 0;
+  const p = scanIpv4(image);
+  return p !== undefined && p.len >= 0 && (p.len === 32 || p.addr % 2 ** (32 - p.len) === 0);
 }
 
 const v6Head = new Uint16Array(8);

@@ -1,25 +1,10 @@
 /** Value checks and conversions shared by the FRR reader and writer. */
+import { scanIpv4 } from '../../ir/ip.js';
 import type { Family } from '../../ir/schema.js';
 
-/** Dotted quad: four decimal parts of 1-3 digits, each at most 255 (a char loop: this runs once per prefix-list line). */
+/** Dotted quad: four decimal parts of 1-3 digits, each at most 255 (leading zeros allowed). */
 export function isIpv4(s: string): boolean {
-  const n = s.length;
-  let parts = 0;
-  let digits = 0;
-  let value = 0;
-  for (let i = 0; i <= n; i++) {
-    const c = i < n ? s.charCodeAt(i) : 46;
-    if (c === 46) {
-      if (digits === 0 || value > 255) return false;
-      parts++;
-      digits = 0;
-      value = 0;
-    } else if (c >= 48 && c <= 57) {
-      if (++digits > 3) return false;
-      value = value * 10 + (c - 48);
-    } else return false;
-  }
-  return parts === 4;
+  return scanIpv4(s)?.len === -1;
 }
 
 export function isIpv6(s: string): boolean {

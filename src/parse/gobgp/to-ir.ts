@@ -10,6 +10,7 @@
 import type { DiagnosticCode } from '../../diagnostics/codes.js';
 import type { Sink } from '../../diagnostics/diagnostic.js';
 import { emptySpeaker } from '../../ir/build.js';
+import { scanIpv4 } from '../../ir/ip.js';
 import {
   IpAddress,
   Prefix,
@@ -117,34 +118,13 @@ export class Builder {
 const STRICT_IP = z.union([z.ipv4(), z.ipv6()]);
 const isAddress = (s: string): boolean => IpAddress.safeParse(s).success && STRICT_IP.safeParse(s).success;
 /**
- * Canonical IPv4 prefixes (no leading zeros, length 0-32), checked with a char
- * loop: a 1M-entry config has a million of them. Anything else goes through the
+ * Canonical IPv4 prefixes (no leading zeros, length 0-32), checked with the
+ * shared char-loop scanner (scanIpv4): a 1M-entry config has a million of them. Anything else goes through the
  * two schema checks, which stay the definition.
  */
 function isPlainIpv4Prefix(s: string): boolean {
-  let part = 0;
-  let digits = 0;
-  let value = 0;
-  let lead = false;
-  const n = s.length;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      if (digits === 0) lead = c === 48;
-      else if (lead) return false;
-      if (++digits > 3) return false;
-      value = value * 10 + (c - 48);
-      continue;
-    }
-    if (digits === 0 || value > (part === 4 ? 32 : 255)) return false;
-    if (c === 46 && part < 3) part++;
-    else if (c === 47 && part === 3) part = 4;
-    else return false;
-    digits = 0;
-    value = 0;
-    lead = false;
-  }
-  return part === 4 && digits > 0 && value <= 32;
+  const p = scanIpv4(s);
+  return p !== undefined && p.len >= 0 && !p.leadingZeros;
 }
 export const isPrefix = (s: string): boolean => isPlainIpv4Prefix(s) || (Prefix.safeParse(s).success && STRICT_IP.safeParse(s.slice(0, s.indexOf('/'))).success);
 

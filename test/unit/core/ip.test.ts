@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseIp, parsePrefix, prefixContainsAddress, sameIp } from '../../../src/ir/ip.js';
+import { parseIp, parsePrefix, prefixContainsAddress, sameIp, scanIpv4 } from '../../../src/ir/ip.js';
 
 describe('ip', () => {
   it('parses IPv4 and IPv6 (compressed, embedded IPv4)', () => {
@@ -38,5 +38,16 @@ describe('ip helpers for bgpc peer', () => {
   it('splits a range into CIDR blocks', () => {
     expect(rangeToCidrs('192.168.1.240', '192.168.1.250')).toEqual(['192.168.1.240/29', '192.168.1.248/31', '192.168.1.250/32']);
     expect(rangeToCidrs('10.0.0.0', '10.0.0.255')).toEqual(['10.0.0.0/24']);
+  });
+});
+
+describe('scanIpv4', () => {
+  it('scans addresses and prefixes, and notes leading zeros', () => {
+    expect(scanIpv4('10.1.2.3')).toEqual({ addr: 0x0a010203, len: -1, leadingZeros: false });
+    expect(scanIpv4('10.0.0.0/8')).toEqual({ addr: 0x0a000000, len: 8, leadingZeros: false });
+    expect(scanIpv4('010.0.0.0/08')).toEqual({ addr: 0x0a000000, len: 8, leadingZeros: true });
+    expect(scanIpv4('255.255.255.255/32')?.addr).toBe(0xffffffff);
+    for (const bad of ['1.2.3', '1.2.3.4.5', '256.0.0.0', '1.2.3.4/', '1.2.3.4/33', '1.2.3.4/8/1', '1..2.3', '1.2.3.4 ', '', 'a.b.c.d', '1.2.3.1000'])
+      expect(scanIpv4(bad), bad).toBeUndefined();
   });
 });
